@@ -1,0 +1,149 @@
+"""The database tables, as SQLAlchemy 2 typed declarative models.
+
+Every row has a UUID primary key, so assessments made on several laptops merge without
+collisions, and ``created_at``/``updated_at`` timestamps in UTC. These classes stay inside
+``imsdesk.storage`` and ``imsdesk.services``; everything above gets plain dataclasses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from imsdesk.storage.types import UTCDateTime, utcnow
+
+# Named constraints keep batch migrations on SQLite (which rebuild tables) predictable.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ASSESSMENT_STATUSES = ("draft", "final")
+MATURITY_MIN, MATURITY_MAX = 0, 5
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Stamped:
+    """Identity and timestamps shared by every table."""
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Organisation(Stamped, Base):
+    __tablename__ = "organisation"
+
+    name: Mapped[str] = mapped_column(String(200))
+    sector: Mapped[str] = mapped_column(String(200), default="")
+    size: Mapped[str] = mapped_column(String(100), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    contact: Mapped[str] = mapped_column(Text, default="")
+
+    sites: Mapped[list[Site]] = relationship(
+        back_populates="organisation", cascade="all, delete-orphan", passive_deletes=True
+    )
+    assessments: Mapped[list[Assessment]] = relationship(
+        back_populates="organisation", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Site(Stamped, Base):
+    __tablename__ = "site"
+
+    organisation_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(Text, default="")
+
+    organisation: Mapped[Organisation] = relationship(back_populates="sites")
+
+
+class Assessment(Stamped, Base):
+    __tablename__ = "assessment"
+    __table_args__ = (
+        CheckConstraint("status IN ('draft', 'final')", name="status"),
+        CheckConstraint("target_maturity BETWEEN 0 AND 5", name="target_maturity"),
+    )
+
+    organisation_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE"), index=True
+    )
+    # A site may be deleted while its assessments are kept for the record.
+    site_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("site.id", ondelete="SET NULL"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(300))
+    assessor: Mapped[str] = mapped_column(String(200), default="")
+    date: Mapped[dt.date] = mapped_column(Date)
+    target_maturity: Mapped[int] = mapped_column(Integer, default=3)
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+
+    organisation: Mapped[Organisation] = relationship(back_populates="assessments")
+    site: Mapped[Site | None] = relationship()
+    packs: Mapped[list[AssessmentPack]] = relationship(
+        back_populates="assessment",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="AssessmentPack.position",
+    )
+    answers: Mapped[list[Answer]] = relationship(
+        back_populates="assessment", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class AssessmentPack(Stamped, Base):
+    """One questionnaire pack in an assessment's scope, pinned by id, edition and content hash."""
+
+    __tablename__ = "assessment_pack"
+    __table_args__ = (UniqueConstraint("assessment_id", "pack_id"),)
+
+    assessment_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    pack_id: Mapped[str] = mapped_column(String(100))
+    edition: Mapped[str] = mapped_column(String(50))
+    content_hash: Mapped[str] = mapped_column(String(100))
+
+    assessment: Mapped[Assessment] = relationship(back_populates="packs")
+
+
+class Answer(Stamped, Base):
+    __tablename__ = "answer"
+    __table_args__ = (
+        UniqueConstraint("assessment_id", "question_id"),
+        CheckConstraint("maturity IS NULL OR maturity BETWEEN 0 AND 5", name="maturity"),
+    )
+
+    assessment_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), index=True
+    )
+    question_id: Mapped[str] = mapped_column(String(100))
+    maturity: Mapped[int | None] = mapped_column(Integer)
+    not_applicable: Mapped[bool] = mapped_column(default=False)
+    justification: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    evidence: Mapped[str] = mapped_column(Text, default="")
+
+    assessment: Mapped[Assessment] = relationship(back_populates="answers")

@@ -1,0 +1,123 @@
+"""The migration harness: a database made at every revision, with rows in it, opens with the
+current code, upgraded to the newest schema (with a backup) and with every row intact.
+
+When you add a migration, add a seed for the revision before it: SEEDS must cover every revision
+(a test below fails otherwise). Seeds are raw SQL, because the models change over time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Connection, text
+
+from imsdesk import services
+from imsdesk.storage import Database, open_database
+from imsdesk.storage.database import sqlite_url
+from imsdesk.storage.engine import make_engine
+from imsdesk.storage.migrate import known_revisions, upgrade
+from imsdesk.storage.schema import HEAD_REVISION
+
+ORG = "6f1c9f0e-0000-4000-8000-000000000001"
+SITE = "6f1c9f0e-0000-4000-8000-000000000002"
+ASSESSMENT = "6f1c9f0e-0000-4000-8000-000000000003"
+STAMP = "2025-01-15 10:00:00.000000"
+
+
+def _hex(value: str) -> str:  # SQLAlchemy's Uuid type stores 32 hex digits on SQLite
+    return value.replace("-", "")
+
+
+def seed_0001(connection: Connection) -> None:
+    connection.execute(
+        text(
+            "INSERT INTO organisation VALUES (:id, :t, :t, 'Old Org Ltd', 'Printing', '12', "
+            "'1 High St', 'a@b.c')"
+        ),
+        {"id": _hex(ORG), "t": STAMP},
+    )
+    connection.execute(
+        text("INSERT INTO site VALUES (:id, :t, :t, :org, 'Works', 'Dock Rd')"),
+        {"id": _hex(SITE), "t": STAMP, "org": _hex(ORG)},
+    )
+    connection.execute(
+        text(
+            "INSERT INTO assessment VALUES (:id, :t, :t, :org, :site, 'Audit 2025', 'K. Smith', "
+            "'2025-01-15', 3, 'final')"
+        ),
+        {"id": _hex(ASSESSMENT), "t": STAMP, "org": _hex(ORG), "site": _hex(SITE)},
+    )
+    connection.execute(
+        text(
+            "INSERT INTO assessment_pack VALUES (:id, :t, :t, :a, 0, 'iso9001-2015', '2015', 'h1')"
+        ),
+        {"id": "a" * 32, "t": STAMP, "a": _hex(ASSESSMENT)},
+    )
+    for n, (qid, maturity, na) in enumerate(
+        [("9001-4.1-a", 3, 0), ("9001-8.3.1-a", None, 1), ("9001-9.2.1-a", 0, 0)]
+    ):
+        connection.execute(
+            text(
+                "INSERT INTO answer VALUES "
+                "(:id, :t, :t, :a, :q, :m, :na, 'why', 'notes', 'evidence')"
+            ),
+            {
+                "id": f"{n:032x}",
+                "t": STAMP,
+                "a": _hex(ASSESSMENT),
+                "q": qid,
+                "m": maturity,
+                "na": na,
+            },
+        )
+
+
+def check_0001(db: Database) -> None:
+    detail = services.load_assessment(db, ASSESSMENT)
+    assert detail.organisation.name == "Old Org Ltd"
+    assert detail.site is not None and detail.site.name == "Works"
+    assert detail.assessment.status == "final"
+    assert [p.pack_id for p in detail.assessment.packs] == ["iso9001-2015"]
+    answers = {a.question_id: a for a in detail.answers}
+    assert answers["9001-4.1-a"].maturity == 3
+    assert answers["9001-8.3.1-a"].not_applicable is True
+    assert answers["9001-9.2.1-a"].maturity == 0
+    assert answers["9001-9.2.1-a"].notes == "notes"
+
+
+SEEDS: dict[str, tuple[Callable[[Connection], None], Callable[[Database], None]]] = {
+    "0001": (seed_0001, check_0001),
+}
+
+
+def test_every_revision_has_a_seed():
+    assert set(SEEDS) == set(known_revisions())
+
+
+@pytest.mark.parametrize("revision", known_revisions())
+def test_database_made_at_each_revision_opens_with_rows_intact(tmp_path: Path, revision: str):
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(sqlite_url(path), foreign_keys=False)
+    upgrade(engine, revision)
+    seed, check = SEEDS[revision]
+    with engine.begin() as connection:
+        seed(connection)
+    engine.dispose()
+
+    db = open_database(path)
+    try:
+        with db.engine.connect() as connection:
+            assert (
+                connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+                == HEAD_REVISION
+            )
+            assert connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+        if revision == HEAD_REVISION:
+            assert db.backup is None
+        else:
+            assert db.backup is not None and db.backup.exists()
+        check(db)
+    finally:
+        db.close()
