@@ -1,0 +1,66 @@
+"""The use cases of IMS Desk, for the CLI and the app.
+
+Each function opens one short transaction and returns frozen records (``records.py``), never
+live ORM objects.
+"""
+
+from __future__ import annotations
+
+from imsdesk.services.answers import AnswerInput, save_answer
+from imsdesk.services.assessments import (
+    create_assessment,
+    delete_assessment,
+    duplicate_assessment,
+    list_assessments,
+    load_assessment,
+    rename_assessment,
+    resolve_assessment_id,
+    set_status,
+)
+from imsdesk.services.organisations import (
+    create_organisation,
+    create_site,
+    delete_organisation,
+    delete_site,
+    get_organisation,
+    list_organisations,
+    list_sites,
+    rename_organisation,
+    rename_site,
+)
+from imsdesk.services.records import (
+    AnswerRecord,
+    AssessmentDetail,
+    AssessmentRecord,
+    OrganisationRecord,
+    PackRef,
+    SiteRecord,
+)
+
+__all__ = [
+    "AnswerInput",
+    "AnswerRecord",
+    "AssessmentDetail",
+    "AssessmentRecord",
+    "OrganisationRecord",
+    "PackRef",
+    "SiteRecord",
+    "create_assessment",
+    "create_organisation",
+    "create_site",
+    "delete_assessment",
+    "delete_organisation",
+    "delete_site",
+    "duplicate_assessment",
+    "get_organisation",
+    "list_assessments",
+    "list_organisations",
+    "list_sites",
+    "load_assessment",
+    "rename_assessment",
+    "rename_organisation",
+    "rename_site",
+    "resolve_assessment_id",
+    "save_answer",
+    "set_status",
+]
