@@ -1,0 +1,219 @@
+"""Moving an assessment between a database and an exchange document.
+
+Import is one transaction (any error writes nothing) and idempotent: rows keep their UUIDs, so the
+same file twice creates nothing new. Where a record already exists, the newer ``updated_at`` wins,
+field by record: an answer in the file replaces the stored one only if the file's is newer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from imsdesk import __version__
+from imsdesk.errors import ExchangeFileError
+from imsdesk.exchange.document import FORMAT, VERSION, format_timestamp, parse_timestamp
+from imsdesk.services.assessments import get_assessment_row
+from imsdesk.storage import Database
+from imsdesk.storage.models import Answer, Assessment, AssessmentPack, Organisation, Site
+from imsdesk.storage.types import utcnow
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    assessment_id: uuid.UUID
+    assessment_created: bool
+    answers_added: int
+    answers_updated: int
+    answers_kept: int
+
+
+def export_document(db: Database, assessment_id: uuid.UUID | str) -> dict[str, Any]:
+    with db.transaction() as session:
+        row = get_assessment_row(session, assessment_id)
+        org, site = row.organisation, row.site
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "generator": f"IMS Desk {__version__}",
+            "exported_at": format_timestamp(utcnow()),
+            "organisation": {
+                "id": str(org.id),
+                "name": org.name,
+                "sector": org.sector,
+                "size": org.size,
+                "address": org.address,
+                "contact": org.contact,
+                **_stamps(org),
+            },
+            "site": None
+            if site is None
+            else {"id": str(site.id), "name": site.name, "address": site.address, **_stamps(site)},
+            "assessment": {
+                "id": str(row.id),
+                "title": row.title,
+                "assessor": row.assessor,
+                "date": row.date.isoformat(),
+                "target_maturity": row.target_maturity,
+                "status": row.status,
+                "packs": [
+                    {"id": p.pack_id, "edition": p.edition, "content_hash": p.content_hash}
+                    for p in row.packs
+                ],
+                **_stamps(row),
+            },
+            "answers": [
+                {
+                    "question_id": a.question_id,
+                    "maturity": a.maturity,
+                    "not_applicable": a.not_applicable,
+                    "justification": a.justification,
+                    "notes": a.notes,
+                    "evidence": a.evidence,
+                    "updated_at": format_timestamp(a.updated_at),
+                }
+                for a in sorted(row.answers, key=lambda a: a.question_id)
+            ],
+        }
+
+
+def _stamps(row: Any) -> dict[str, str]:
+    return {
+        "created_at": format_timestamp(row.created_at),
+        "updated_at": format_timestamp(row.updated_at),
+    }
+
+
+def import_document(db: Database, document: dict[str, Any]) -> ImportResult:
+    """Merge a validated document (see ``document.read_document``) into the database."""
+    with db.transaction() as session:
+        organisation = _merge_organisation(session, document["organisation"])
+        site = _merge_site(session, document["site"], organisation)
+        assessment, created = _merge_assessment(session, document["assessment"], organisation, site)
+        added = updated = kept = 0
+        stored = {a.question_id: a for a in assessment.answers}
+        for item in document["answers"]:
+            answer = stored.get(item["question_id"])
+            incoming = _time(item["updated_at"])
+            if answer is None:
+                answer = Answer(question_id=item["question_id"], created_at=incoming)
+                assessment.answers.append(answer)
+                added += 1
+            elif incoming > answer.updated_at:
+                updated += 1
+            else:
+                kept += 1
+                continue
+            answer.maturity = item["maturity"]
+            answer.not_applicable = item["not_applicable"]
+            answer.justification = item["justification"]
+            answer.notes = item["notes"]
+            answer.evidence = item["evidence"]
+            answer.updated_at = incoming
+        session.flush()
+        return ImportResult(assessment.id, created, added, updated, kept)
+
+
+def _time(text: str) -> dt.datetime:
+    parsed = parse_timestamp(text)
+    if parsed is None:  # read_document has checked this already
+        raise ExchangeFileError(f"{text!r} is not a timestamp.")
+    return parsed
+
+
+def _is_newer(record: dict[str, Any], row: Any) -> bool:
+    return _time(record["updated_at"]) > row.updated_at
+
+
+def _merge_organisation(session: Session, record: dict[str, Any]) -> Organisation:
+    row = session.get(Organisation, uuid.UUID(record["id"]))
+    if row is None:
+        row = Organisation(id=uuid.UUID(record["id"]), created_at=_time(record["created_at"]))
+        session.add(row)
+    elif not _is_newer(record, row):
+        return row
+    for field in ("name", "sector", "size", "address", "contact"):
+        setattr(row, field, record[field])
+    row.updated_at = _time(record["updated_at"])
+    return row
+
+
+def _merge_site(
+    session: Session, record: dict[str, Any] | None, organisation: Organisation
+) -> Site | None:
+    if record is None:
+        return None
+    row = session.get(Site, uuid.UUID(record["id"]))
+    if row is None:
+        row = Site(
+            id=uuid.UUID(record["id"]),
+            organisation=organisation,
+            created_at=_time(record["created_at"]),
+        )
+        session.add(row)
+    elif row.organisation_id != organisation.id:
+        raise ExchangeFileError(
+            f"The file's site {record['name']!r} already exists here under another organisation; "
+            f"the file was not imported."
+        )
+    elif not _is_newer(record, row):
+        return row
+    row.name = record["name"]
+    row.address = record["address"]
+    row.updated_at = _time(record["updated_at"])
+    return row
+
+
+def _merge_assessment(
+    session: Session,
+    record: dict[str, Any],
+    organisation: Organisation,
+    site: Site | None,
+) -> tuple[Assessment, bool]:
+    packs = [(p["id"], p["edition"], p["content_hash"]) for p in record["packs"]]
+    if len({p[0] for p in packs}) != len(packs):
+        raise ExchangeFileError("$.assessment.packs: the same questionnaire is listed twice.")
+    row = session.get(Assessment, uuid.UUID(record["id"]))
+    created = row is None
+    if row is None:
+        row = Assessment(
+            id=uuid.UUID(record["id"]),
+            organisation=organisation,
+            created_at=_time(record["created_at"]),
+            packs=[
+                AssessmentPack(position=i, pack_id=p[0], edition=p[1], content_hash=p[2])
+                for i, p in enumerate(packs)
+            ],
+        )
+        session.add(row)
+    else:
+        if row.organisation_id != organisation.id:
+            raise ExchangeFileError(
+                f"The assessment {record['title']!r} already exists here for another organisation; "
+                f"the file was not imported."
+            )
+        stored = [(p.pack_id, p.edition, p.content_hash) for p in row.packs]
+        if sorted(stored) != sorted(packs):
+            raise ExchangeFileError(
+                f"The assessment {record['title']!r} exists here with other questionnaires "
+                f"({_packs_text(stored)}) than the file ({_packs_text(packs)}); "
+                f"it was not imported."
+            )
+        if not _is_newer(record, row):
+            return row, created
+    row.site = site
+    row.title = record["title"]
+    row.assessor = record["assessor"]
+    row.date = dt.date.fromisoformat(record["date"])
+    row.target_maturity = record["target_maturity"]
+    row.status = record["status"]
+    row.updated_at = _time(record["updated_at"])
+    return row, created
+
+
+def _packs_text(packs: list[tuple[str, str, str]]) -> str:
+    return ", ".join(f"{p[0]} {p[1]}" for p in packs)

@@ -1,0 +1,149 @@
+"""Exchange files: export -> import into a fresh database -> export gives the same content;
+imports are idempotent and merge by newest ``updated_at``."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+from imsdesk import exchange, services
+from imsdesk.errors import ExchangeFileError
+from imsdesk.services import AnswerInput
+from imsdesk.storage import open_database
+
+HOSTILE = '=1+1 <script>&amp; "quoted" CO₂ ≥ 5 Müller Łódź Ελλάδα\nsecond line'
+
+
+def comparable(document: dict) -> dict:
+    document = copy.deepcopy(document)
+    document.pop("exported_at")
+    return document
+
+
+@pytest.fixture
+def answered(db, assessment):
+    services.save_answer(
+        db,
+        assessment.id,
+        AnswerInput("9001-4.1-a", maturity=3, notes=HOSTILE, evidence="Minutes 2026-01"),
+    )
+    services.save_answer(
+        db,
+        assessment.id,
+        AnswerInput("9001-8.3.1-a", not_applicable=True, justification="Make-to-print only"),
+    )
+    services.save_answer(db, assessment.id, AnswerInput("14001-6.1.2-a", maturity=0))
+    return assessment
+
+
+def test_round_trip_keeps_every_field(tmp_path: Path, db, answered):
+    first = tmp_path / "first.json"
+    exchange.export_file(db, answered.id, first)
+    fresh = open_database(tmp_path / "fresh.sqlite3")
+    try:
+        result = exchange.import_file(fresh, first)
+        assert result.assessment_id == answered.id
+        assert result.assessment_created
+        assert (result.answers_added, result.answers_updated, result.answers_kept) == (3, 0, 0)
+        second = tmp_path / "second.json"
+        exchange.export_file(fresh, answered.id, second)
+    finally:
+        fresh.close()
+    a, b = json.loads(first.read_text("utf-8")), json.loads(second.read_text("utf-8"))
+    assert comparable(a) == comparable(b)
+    assert a["format"] == "imsdesk-assessment" and a["version"] == 1
+    notes = {x["question_id"]: x for x in a["answers"]}
+    assert notes["9001-4.1-a"]["notes"] == HOSTILE
+    assert notes["9001-8.3.1-a"]["maturity"] is None
+    assert notes["9001-8.3.1-a"]["not_applicable"] is True
+
+
+def test_second_import_adds_nothing(tmp_path: Path, db, answered):
+    path = tmp_path / "a.json"
+    exchange.export_file(db, answered.id, path)
+    fresh = open_database(tmp_path / "fresh.sqlite3")
+    try:
+        exchange.import_file(fresh, path)
+        again = exchange.import_file(fresh, path)
+        assert not again.assessment_created
+        assert (again.answers_added, again.answers_updated, again.answers_kept) == (0, 0, 3)
+        assert len(services.list_assessments(fresh)) == 1
+        assert len(services.list_organisations(fresh)) == 1
+        with fresh.engine.connect() as connection:
+            assert connection.exec_driver_sql("SELECT count(*) FROM answer").scalar() == 3
+            assert connection.exec_driver_sql("SELECT count(*) FROM site").scalar() == 1
+    finally:
+        fresh.close()
+
+
+def test_newer_answers_win_in_both_directions(tmp_path: Path, db, answered):
+    """Two laptops: the file carries one answer changed later than here, one changed earlier."""
+    document = exchange.export_document(db, answered.id)
+    services.save_answer(
+        db, answered.id, AnswerInput("14001-6.1.2-a", maturity=2, notes="local, later")
+    )
+    for item in document["answers"]:
+        if item["question_id"] == "9001-4.1-a":
+            item.update(maturity=5, notes="from the file, later", updated_at="2999-01-01T00:00:00Z")
+        if item["question_id"] == "14001-6.1.2-a":
+            item.update(maturity=4, notes="from the file, older")
+    document["answers"].append(
+        {
+            "question_id": "9001-5.1.1-a",
+            "maturity": 1,
+            "not_applicable": False,
+            "justification": "",
+            "notes": "",
+            "evidence": "",
+            "updated_at": "2026-02-01T08:00:00+01:00",
+        }
+    )
+    result = exchange.import_document(db, document)
+    assert (result.answers_added, result.answers_updated, result.answers_kept) == (1, 1, 2)
+    detail = services.load_assessment(db, answered.id)
+    assert detail.answer_for("9001-4.1-a").notes == "from the file, later"
+    assert detail.answer_for("14001-6.1.2-a").notes == "local, later"
+    assert detail.answer_for("9001-5.1.1-a").maturity == 1
+
+
+def test_newer_assessment_details_replace_older(db, answered):
+    document = exchange.export_document(db, answered.id)
+    document["assessment"].update(title="Renamed elsewhere", updated_at="2999-01-01T00:00:00Z")
+    document["organisation"].update(name="Acme Widgets Group", updated_at="2999-01-01T00:00:00Z")
+    exchange.import_document(db, document)
+    [listed] = services.list_assessments(db)
+    assert (listed.title, listed.organisation_name) == ("Renamed elsewhere", "Acme Widgets Group")
+
+
+def test_import_is_one_transaction(tmp_path: Path, db, answered):
+    """A conflict found late (the site belongs to another organisation) writes nothing at all."""
+    document = exchange.export_document(db, answered.id)
+    other = services.create_organisation(db, "Someone Else")
+    services.create_site(db, other.id, "Their site")
+    their_site = services.list_sites(db, other.id)[0]
+    document["organisation"].update(name="Changed", updated_at="2999-01-01T00:00:00Z")
+    document["site"]["id"] = str(their_site.id)
+    document["answers"][0].update(maturity=5, updated_at="2999-01-01T00:00:00Z")
+    before = exchange.export_document(db, answered.id)
+    with pytest.raises(ExchangeFileError, match="another organisation"):
+        exchange.import_document(db, document)
+    assert comparable(exchange.export_document(db, answered.id)) == comparable(before)
+
+
+def test_pack_scope_conflict_is_refused(db, answered):
+    document = exchange.export_document(db, answered.id)
+    document["assessment"]["packs"] = [{"id": "custom-pack", "edition": "1", "content_hash": "x"}]
+    with pytest.raises(ExchangeFileError, match="other questionnaires"):
+        exchange.import_document(db, document)
+
+
+def test_export_to_a_missing_folder_leaves_nothing(tmp_path: Path, db, answered):
+    from imsdesk.errors import ExportError
+
+    target = tmp_path / "no" / "such" / "folder" / "a.json"
+    with pytest.raises(ExportError, match="does not exist"):
+        exchange.export_file(db, answered.id, target)
+    assert not (tmp_path / "no").exists()
