@@ -18,6 +18,7 @@ from typing import Any
 
 from imsdesk.errors import ExchangeFileError
 from imsdesk.fileio import write_atomically
+from imsdesk.schema_messages import describe
 
 FORMAT = "imsdesk-assessment"
 VERSION = 1
@@ -107,61 +108,20 @@ def _validate(data: dict[str, Any], name: str) -> None:
 
 def _describe(error: Any) -> str:
     """A plain-language version of a jsonschema error."""
-    value = error.instance
-    if error.validator == "required":
-        missing = [f for f in error.validator_value if isinstance(value, dict) and f not in value]
-        return f"the field {missing[0]!r} is missing" if missing else error.message
-    if error.validator == "type":
-        expected = error.validator_value
-        kinds = expected if isinstance(expected, list) else [expected]
-        return f"expected {' or '.join(map(_article, kinds))}, found {_kind(value)}"
-    if (
-        error.absolute_path
-        and error.absolute_path[-1] == "maturity"
-        and error.validator
-        in (
-            "minimum",
-            "maximum",
-        )
-    ):
-        return f"maturity {value} is out of range; use 0 to 5 or null"
-    if error.validator == "pattern":
-        field = error.absolute_path[-1] if error.absolute_path else "value"
-        return f"{value!r} is not a valid {_pattern_kind(error.validator_value, field)}"
-    if error.validator == "oneOf" and error.absolute_path and error.absolute_path[-1] == "site":
+    path = error.absolute_path
+    if path and path[-1] == "maturity" and error.validator in ("minimum", "maximum"):
+        return f"maturity {error.instance} is out of range; use 0 to 5 or null"
+    if error.validator == "oneOf" and path and path[-1] == "site":
         return "the site must be null or an object with id, name, address and timestamps"
-    if error.validator == "const":
-        return f"expected {error.validator_value!r}, found {value!r}"
-    if error.validator == "enum":
-        return f"{value!r} is not one of {', '.join(map(repr, error.validator_value))}"
-    return error.message
-
-
-def _pattern_kind(pattern: str, field: Any) -> str:
     definitions = schema()["$defs"]
-    kinds = {
-        definitions["timestamp"]["pattern"]: "timestamp (e.g. 2026-03-01T09:30:00Z)",
-        definitions["date"]["pattern"]: "date (YYYY-MM-DD)",
-        definitions["uuid"]["pattern"]: f"UUID for {field}",
-    }
-    return kinds.get(pattern, f"value for {field}")
-
-
-def _article(kind: str) -> str:
-    names = {"integer": "a whole number", "object": "an object", "array": "a list", "null": "null"}
-    return names.get(kind, f"a {kind}")
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, str):
-        return f"the text {value[:40]!r}"
-    return "a list" if isinstance(value, list) else "an object"
+    return describe(
+        error,
+        {
+            definitions["timestamp"]["pattern"]: "a valid timestamp (e.g. 2026-03-01T09:30:00Z)",
+            definitions["date"]["pattern"]: "a valid date (YYYY-MM-DD)",
+            definitions["uuid"]["pattern"]: "a valid UUID",
+        },
+    )
 
 
 def _check_values(data: dict[str, Any]) -> list[str]:

@@ -1,0 +1,44 @@
+"""Questionnaire packs and crosswalks: loading, validating, and the frozen model."""
+
+from __future__ import annotations
+
+from imsdesk.catalog.catalog import (
+    Catalog,
+    load_catalog,
+    user_questionnaires_dir,
+    validate_files,
+)
+from imsdesk.catalog.model import (
+    Clause,
+    Crosswalk,
+    CrosswalkRow,
+    CrosswalkSection,
+    IntroBlock,
+    Pack,
+    Question,
+    ScaleLevel,
+    Theme,
+    clause_key,
+)
+from imsdesk.catalog.packs import load_pack
+from imsdesk.catalog.problems import PackError, Problem
+
+__all__ = [
+    "Catalog",
+    "Clause",
+    "Crosswalk",
+    "CrosswalkRow",
+    "CrosswalkSection",
+    "IntroBlock",
+    "Pack",
+    "PackError",
+    "Problem",
+    "Question",
+    "ScaleLevel",
+    "Theme",
+    "clause_key",
+    "load_catalog",
+    "load_pack",
+    "user_questionnaires_dir",
+    "validate_files",
+]

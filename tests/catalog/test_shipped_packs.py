@@ -1,0 +1,216 @@
+"""The built-in ISO 9001 and ISO 14001 packs and the crosswalk: complete, correct, our own words."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from imsdesk.catalog import Catalog, Pack, load_catalog
+from imsdesk.paths import questionnaires_dir
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    loaded = load_catalog(folders=[(questionnaires_dir(), True)])
+    assert loaded.problems == ()
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def qms(catalog: Catalog) -> Pack:
+    return catalog.pack("iso9001-2015")
+
+
+@pytest.fixture(scope="module")
+def ems(catalog: Catalog) -> Pack:
+    return catalog.pack("iso14001-2015")
+
+
+def clause_list(name: str) -> list[tuple[str, str]]:
+    with (DATA / name).open(encoding="utf-8") as handle:
+        reader = csv.reader(handle, delimiter="\t")
+        next(reader)
+        return [(number, title) for number, title in reader]
+
+
+PACKS = [("qms", "iso9001-2015-clauses.tsv"), ("ems", "iso14001-2015-clauses.tsv")]
+
+
+@pytest.mark.parametrize(("side", "tsv"), PACKS)
+def test_every_clause_is_present_with_its_exact_title(side, tsv, request):
+    pack: Pack = request.getfixturevalue(side)
+    expected = clause_list(tsv)
+    assert [c.number for c in pack.clauses] == [number for number, _ in expected]
+    for (number, title), clause in zip(expected, pack.clauses, strict=True):
+        if title == "[untitled]":
+            assert clause.title == "", number
+            assert 3 <= len(clause.description.split()) <= 10, number
+        else:
+            assert clause.title == title, number
+            assert clause.description == "", number
+
+
+def test_the_sixteen_untitled_iso9001_subclauses(qms: Pack):
+    untitled = [c.number for c in qms.clauses if not c.title]
+    assert untitled == [
+        "4.4.1", "4.4.2", "6.1.1", "6.1.2", "6.2.1", "6.2.2", "7.5.3.1", "7.5.3.2",
+        "8.2.3.1", "8.2.3.2", "8.7.1", "8.7.2", "9.2.1", "9.2.2", "10.2.1", "10.2.2",
+    ]  # fmt: skip
+    # Shown with our description in brackets, never as if it were ISO's title.
+    assert qms.clause("8.7.1").label.startswith("[")
+
+
+@pytest.mark.parametrize(("side", "low", "high"), [("qms", 150, 210), ("ems", 80, 120)])
+def test_every_leaf_clause_is_asked_and_the_size_is_sane(side, low, high, request):
+    pack: Pack = request.getfixturevalue(side)
+    numbers = [c.number for c in pack.clauses]
+    leaves = [c for c in pack.clauses if not any(n.startswith(c.number + ".") for n in numbers)]
+    assert all(c.questions for c in leaves)
+    assert all(not c.questions for c in pack.clauses if c not in leaves)
+    assert low <= len(pack.questions) <= high
+
+
+@pytest.mark.parametrize(("side", "prefix"), [("qms", "9001"), ("ems", "14001")])
+def test_every_question_is_complete(side, prefix, request):
+    pack: Pack = request.getfixturevalue(side)
+    for q in pack.questions:
+        assert re.fullmatch(rf"{prefix}-{re.escape(q.clause)}-[a-z]", q.id), q.id
+        assert q.text.endswith("?"), q.id
+        assert len(q.guidance.split()) >= 20, q.id
+        assert 1 <= len(q.evidence) <= 6 and all(e.strip() for e in q.evidence), q.id
+        assert len(q.action.split()) >= 6, q.id
+        assert q.weight in (0.5, 1, 2), q.id
+        assert q.documented_information in ("maintain", "retain", "none"), q.id
+        if q.serves is not None:
+            assert pack.theme(q.serves) is not None, q.id
+    letters = [q.id for q in pack.questions]
+    assert len(letters) == len(set(letters))
+
+
+def test_iso9001_not_applicable_only_where_4_3_allows(qms: Pack):
+    allowed = {q.id for q in qms.questions if q.na_allowed}
+    assert {q.id for q in qms.questions if q.clause.startswith("8.3.")} <= allowed
+    for qid in allowed:
+        clause = qms.question(qid).clause
+        assert clause.startswith("8.3.") or clause in ("8.5.3", "8.5.5", "7.1.5.2", "8.5.1"), qid
+    # In 8.5.1 only the validation of special processes.
+    in_851 = [qid for qid in allowed if qms.question(qid).clause == "8.5.1"]
+    assert len(in_851) == 1
+    special = qms.question(in_851[0])
+    assert "validat" in special.guidance.lower()
+    assert not any(q.na_allowed for q in qms.questions if q.section in "45691" and q.section != "8")
+
+
+def test_iso14001_never_allows_not_applicable(ems: Pack):
+    assert not any(q.na_allowed for q in ems.questions)
+
+
+MANDATORY = {
+    "iso9001-2015": {
+        "maintain": {"4.3", "4.4.2", "5.2.2", "6.2.1", "8.1", "8.5.1"},
+        "retain": {
+            "4.4.2", "7.1.5.1", "7.1.5.2", "7.2", "8.1", "8.2.3.2", "8.3.2", "8.3.3", "8.3.4",
+            "8.3.5", "8.3.6", "8.4.1", "8.5.2", "8.5.3", "8.5.6", "8.6", "8.7.2", "9.1.1",
+            "9.2.2", "9.3.3", "10.2.2",
+        },
+    },
+    "iso14001-2015": {
+        "maintain": {"4.3", "5.2", "6.1.1", "6.1.2", "6.1.3", "8.1", "8.2"},
+        "retain": {"6.2.1", "7.2", "7.4.1", "9.1.1", "9.1.2", "9.2.2", "9.3", "10.2"},
+    },
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("side", ["qms", "ems"])
+def test_mandatory_documented_information_matches_the_domain_notes(side, request):
+    pack: Pack = request.getfixturevalue(side)
+    for kind in ("maintain", "retain"):
+        marked = {q.clause for q in pack.questions if q.documented_information == kind}
+        assert marked == MANDATORY[pack.id][kind], kind
+
+
+@pytest.mark.parametrize("side", ["qms", "ems"])
+def test_climate_change_amendment_is_asked(side, request):
+    pack: Pack = request.getfixturevalue(side)
+    for clause in ("4.1", "4.2"):
+        assert any("climate" in q.text.lower() for q in pack.questions_under(clause)), clause
+    assert "2024" in " ".join(pack.amendments)
+
+
+def all_text(pack: Pack) -> list[str]:
+    texts = [pack.copyright, *(level.description for level in pack.scale)]
+    for q in pack.questions:
+        texts += [q.text, q.guidance, q.action, *q.evidence]
+    return texts
+
+
+@pytest.mark.parametrize("side", ["qms", "ems"])
+def test_own_words_and_correct_claims(side, request):
+    pack: Pack = request.getfixturevalue(side)
+    for text in all_text(pack):
+        assert not re.search(r"\bshall\b", text, re.IGNORECASE), text
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            if "quality manual" in sentence.lower():
+                assert re.search(r"\b(not|no longer)\b", sentence), sentence
+    assert "ISO" in pack.copyright and "buy" in pack.copyright.lower()
+
+
+@pytest.mark.parametrize("side", ["qms", "ems"])
+def test_scale_is_complete(side, request):
+    pack: Pack = request.getfixturevalue(side)
+    assert [level.level for level in pack.scale] == [0, 1, 2, 3, 4, 5]
+    assert [level.name for level in pack.scale] == [
+        "Not in place", "Initial", "Planned and documented", "Implemented",
+        "Measured and effective", "Optimised",
+    ]  # fmt: skip
+
+
+def test_themes_are_the_principles_and_the_aims(qms: Pack, ems: Pack):
+    assert [t.name for t in qms.themes] == [
+        "Customer focus", "Leadership", "Engagement of people", "Process approach",
+        "Improvement", "Evidence-based decision making", "Relationship management",
+    ]  # fmt: skip
+    assert len(ems.themes) == 6
+    for pack in (qms, ems):
+        used = {q.serves for q in pack.questions if q.serves}
+        assert used == {t.id for t in pack.themes}, pack.id
+
+
+def test_crosswalk_pairs_by_subject(catalog: Catalog):
+    crosswalk = catalog.crosswalk_for("iso9001-2015", "iso14001-2015")
+    assert crosswalk is not None
+    assert [s.number for s in crosswalk.sections] == ["4", "5", "6", "7", "8", "9", "10"]
+    # Same number, different subject: never in one row.
+    for number in ("8.2", "9.1.2", "6.1.2"):
+        assert crosswalk.row_for("qms", number) is not crosswalk.row_for("ems", number), number
+    assert crosswalk.row_for("ems", "8.2").kind == "ems-only"
+    assert crosswalk.row_for("qms", "9.1.2").kind == "qms-only"
+    # The QMS paragraph on planning actions pairs with the EMS's "Planning action".
+    assert crosswalk.row_for("qms", "6.1.2") is crosswalk.row_for("ems", "6.1.4")
+    for same in ("4.1", "4.2", "4.3", "5.3", "7.2", "7.3", "8.1", "9.1.1", "10.3"):
+        assert crosswalk.row_for("qms", same) is crosswalk.row_for("ems", same), same
+    for section in crosswalk.sections:
+        for row in section.rows:
+            if row.kind == "paired":
+                assert len(row.contrast.split()) >= 12
+            else:
+                assert row.note
+
+
+def test_introduction_is_correct(catalog: Catalog):
+    crosswalk = catalog.crosswalk_for("iso9001-2015", "iso14001-2015")
+    text = " ".join(f"{b.heading} {b.text} {' '.join(b.bullets)}" for b in crosswalk.introduction)
+    for principle in (
+        "Customer focus", "Leadership", "Engagement of people", "Process approach",
+        "Improvement", "Evidence-based decision making", "Relationship management",
+    ):  # fmt: skip
+        assert principle in text
+    for aim in ("pollution", "compliance obligations", "environmental performance", "life cycle"):
+        assert aim in text.lower().replace("life-cycle", "life cycle")
+    assert "does not require a quality manual" in text
+    assert "climate" in text.lower()
