@@ -17,6 +17,9 @@ os.environ["IMSDESK_NO_DIALOGS"] = "1"
 os.environ.setdefault("MPLCONFIGDIR", tempfile.mkdtemp(prefix="imsdesk-mpl-"))
 
 import datetime as dt
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -47,6 +50,15 @@ def isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch)
     return home
 
 
+@pytest.fixture(scope="session")
+def catalog():
+    """The built-in questionnaire packs (loaded once; packs are immutable)."""
+    from imsdesk.catalog import load_catalog
+    from imsdesk.paths import questionnaires_dir
+
+    return load_catalog(folders=[(questionnaires_dir(), True)])
+
+
 @pytest.fixture
 def db(tmp_path: Path):
     database = open_database(tmp_path / "test.sqlite3")
@@ -70,3 +82,29 @@ def assessment(db: Database) -> services.AssessmentRecord:
         date=dt.date(2026, 3, 2),
         packs=PACKS,
     )
+
+
+@dataclass
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(tmp_path: Path):
+    """Run ``python -m imsdesk ARGS`` in a subprocess, in tmp_path, with the test's environment."""
+
+    def run(*args: str, env: dict[str, str] | None = None) -> Run:
+        completed = subprocess.run(
+            [sys.executable, "-m", "imsdesk", *args],
+            cwd=tmp_path,
+            env={**os.environ, **(env or {})},
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+        )
+        return Run(completed.returncode, completed.stdout, completed.stderr)
+
+    return run

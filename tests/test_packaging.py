@@ -37,6 +37,12 @@ def test_wheel_contains_the_data_folders(wheel: Path):
         "imsdesk/storage/migrations/script.py.mako",
         "imsdesk/storage/migrations/versions/0001_initial.py",
         "imsdesk/exchange/assessment-v1.schema.json",
+        "imsdesk/catalog/pack.schema.json",
+        "imsdesk/catalog/crosswalk.schema.json",
+        "imsdesk/demo/demo-manufacturing.yaml",
+        "imsdesk/questionnaires/iso9001-2015.yaml",
+        "imsdesk/questionnaires/iso14001-2015.yaml",
+        "imsdesk/questionnaires/crosswalk.yaml",
     ):
         assert required in names, required
     repo_packs = {p.name for p in (ROOT / "questionnaires").iterdir() if p.is_file()}
@@ -92,3 +98,13 @@ def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path):
     assert listing.returncode == 0, listing.stderr
     assert json.loads(listing.stdout) == []
     assert (elsewhere / "try.db").is_file()
+    packs = run("questionnaires", "--json")
+    assert packs.returncode == 0 and packs.stderr == ""
+    listed = {p["id"]: p for p in json.loads(packs.stdout)}
+    assert {k: len(v["clauses"]) for k, v in listed.items()} == {
+        "iso9001-2015": 91,
+        "iso14001-2015": 45,
+    }
+    assert all(p["source"].startswith(str(site)) for p in listed.values())
+    demo = run("demo")
+    assert demo.returncode == 0, demo.stderr

@@ -137,3 +137,36 @@ def test_import_into_a_fresh_database_then_export_from_python(tmp_path: Path, cl
     finally:
         db.close()
     assert document["organisation"] == VALID["organisation"]
+
+
+def test_import_rejects_answers_to_unknown_questions(cli, tmp_path: Path):
+    document = json.loads(json.dumps(VALID))
+    document["answers"][1]["question_id"] = "9001-4.1-zz"
+    document["answers"].append(dict(document["answers"][0], question_id="14001-6.1.2-a"))
+    (tmp_path / "odd.json").write_text(json.dumps(document), "utf-8")
+    run = cli("--db", "a.db", "import", "odd.json")
+    assert run.code == 1
+    line = one_clear_line(run.stderr)
+    assert "$.answers[1] 9001-4.1-zz; $.answers[2] 14001-6.1.2-a" in line
+    assert "Nothing was imported" in line
+    assert json.loads(cli("--db", "a.db", "assessments", "--json").stdout) == []
+
+
+def test_import_needs_the_questionnaires_installed(cli, tmp_path: Path):
+    document = json.loads(json.dumps(VALID))
+    document["assessment"]["packs"] = [
+        {"id": "acme-waste-check", "edition": "2026", "content_hash": "x"}
+    ]
+    (tmp_path / "custom.json").write_text(json.dumps(document), "utf-8")
+    run = cli("--db", "a.db", "import", "custom.json")
+    assert run.code == 1
+    assert "not installed here: acme-waste-check (2026)" in one_clear_line(run.stderr)
+    # With the pack installed the pins are honoured, and its question ids are checked.
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "mini.yaml").write_text(
+        (Path(__file__).resolve().parents[1] / "data" / "packs" / "mini-pack.yaml").read_text()
+    )
+    run = cli("--db", "a.db", "--questionnaires", "packs", "import", "custom.json")
+    assert run.code == 1
+    assert "9001-4.1-a" in one_clear_line(run.stderr)

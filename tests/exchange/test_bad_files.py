@@ -137,7 +137,7 @@ CASES = [
     (
         "bad uuid",
         variant(lambda d: d["assessment"].update(id="1234")),
-        "$.assessment.id: '1234' is not a valid UUID for id",
+        "$.assessment.id: '1234' is not a valid UUID",
     ),
     (
         "bad date",

@@ -6,10 +6,10 @@ from imsdesk import services
 from imsdesk.ui.assessment_table_model import COLUMNS, AssessmentTableModel
 
 
-def test_model_shows_assessments(qtmodeltester, db, assessment):
+def test_model_shows_assessments(qtmodeltester, db, catalog, assessment):
     services.save_answer(db, assessment.id, services.AnswerInput("9001-4.1-a", maturity=3))
     model = AssessmentTableModel()
-    model.set_assessments(services.list_assessments(db))
+    model.set_assessments(services.summarise_assessments(db, catalog))
     qtmodeltester.check(model)
     assert model.rowCount() == 1
     assert model.columnCount() == len(COLUMNS)
@@ -20,7 +20,7 @@ def test_model_shows_assessments(qtmodeltester, db, assessment):
         "Gap analysis 2026",
         "2026-03-02",
         "Draft",
-        "1",
+        "0%",
         "J. Auditor",
     ]
     assert str(assessment.id) in model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)

@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from imsdesk import exchange, services
+from imsdesk.catalog import Catalog, load_catalog, validate_files
 from imsdesk.paths import default_database
-from imsdesk.services.records import AssessmentRecord
+from imsdesk.services import AssessmentSummary
 from imsdesk.storage import Database, open_database
 
 
@@ -18,7 +19,16 @@ def open_db(args: argparse.Namespace) -> Database:
     return open_database(args.db or default_database())
 
 
-def _assessment_json(record: AssessmentRecord) -> dict[str, Any]:
+def open_catalog(args: argparse.Namespace) -> Catalog:
+    """The installed packs; bad pack files are reported as warnings and skipped."""
+    catalog = load_catalog([Path(d) for d in args.questionnaires or ()])
+    for problem in catalog.problems:
+        print(f"imsdesk: warning: {problem}", file=sys.stderr)
+    return catalog
+
+
+def _assessment_json(summary: AssessmentSummary) -> dict[str, Any]:
+    record = summary.record
     return {
         "id": str(record.id),
         "organisation": record.organisation_name,
@@ -29,19 +39,21 @@ def _assessment_json(record: AssessmentRecord) -> dict[str, Any]:
         "date": record.date.isoformat(),
         "status": record.status,
         "packs": [{"id": p.pack_id, "edition": p.edition} for p in record.packs],
-        "answered": record.answered,
-        # Progress needs the questionnaires' question counts and score needs the scoring
-        # engine; both are null until those are available for the assessment's packs.
-        "progress": None,
+        "answered": summary.answered,
+        "questions": summary.total,
+        "progress": summary.progress,
+        # The scoring engine fills this in; null until then.
         "score": None,
+        "warnings": summary.scope.warnings(),
         "updated_at": record.updated_at.isoformat(),
     }
 
 
 def assessments(args: argparse.Namespace) -> int:
+    catalog = open_catalog(args)
     db = open_db(args)
     try:
-        rows = [_assessment_json(r) for r in services.list_assessments(db)]
+        rows = [_assessment_json(s) for s in services.summarise_assessments(db, catalog)]
     finally:
         db.close()
     if args.json:
@@ -50,7 +62,7 @@ def assessments(args: argparse.Namespace) -> int:
     if not rows:
         print(f"No assessments in {db.describe()}.")
         return 0
-    table = [["ID", "ORGANISATION", "SITE", "TITLE", "DATE", "STATUS", "ANSWERED"]]
+    table = [["ID", "ORGANISATION", "SITE", "TITLE", "DATE", "STATUS", "PROGRESS"]]
     for row in rows:
         table.append(
             [
@@ -60,7 +72,7 @@ def assessments(args: argparse.Namespace) -> int:
                 row["title"],
                 row["date"],
                 row["status"],
-                str(row["answered"]),
+                "-" if row["progress"] is None else f"{row['progress']:.0f}%",
             ]
         )
     _print_table(table)
@@ -91,9 +103,11 @@ def export(args: argparse.Namespace) -> int:
 def import_(args: argparse.Namespace) -> int:
     # Validate the whole file before the database is even opened: a bad file changes nothing.
     document = exchange.read_document(Path(args.file))
+    catalog = open_catalog(args)
+    exchange.check_questions(document, catalog)
     db = open_db(args)
     try:
-        result = exchange.import_document(db, document)
+        result = exchange.import_document(db, document, catalog)
     finally:
         db.close()
     state = "new assessment" if result.assessment_created else "existing assessment"
@@ -103,4 +117,77 @@ def import_(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     print(result.assessment_id)
+    return 0
+
+
+def questionnaires(args: argparse.Namespace) -> int:
+    catalog = open_catalog(args)
+    order = {"qms": 0, "ems": 1}
+    packs = sorted(
+        catalog.packs, key=lambda p: (not p.builtin, order.get(p.system, 2), p.standard, p.edition)
+    )
+    if args.json:
+        listing = [
+            {
+                "id": pack.id,
+                "standard": pack.standard,
+                "edition": pack.edition,
+                "title": pack.title,
+                "system": pack.system,
+                "builtin": pack.builtin,
+                "questions": len(pack.questions),
+                "content_hash": pack.content_hash,
+                "source": pack.source,
+                "clauses": [
+                    {
+                        "number": c.number,
+                        "title": c.title,
+                        "description": c.description,
+                        "questions": len(pack.questions_under(c.number)),
+                    }
+                    for c in pack.clauses
+                ],
+            }
+            for pack in packs
+        ]
+        print(json.dumps(listing, indent=2, ensure_ascii=False))
+        return 0
+    table = [["ID", "STANDARD", "EDITION", "CLAUSES", "QUESTIONS", "SOURCE"]]
+    for pack in packs:
+        table.append(
+            [
+                pack.id,
+                pack.standard,
+                pack.edition,
+                str(len(pack.clauses)),
+                str(len(pack.questions)),
+                "built-in" if pack.builtin else pack.source,
+            ]
+        )
+    _print_table(table)
+    return 0
+
+
+def validate(args: argparse.Namespace) -> int:
+    problems = validate_files(args.files)
+    for problem in problems:
+        print(problem)
+    if problems:
+        return 1
+    for path in args.files:
+        print(f"{path}: valid", file=sys.stderr)
+    return 0
+
+
+def demo(args: argparse.Namespace) -> int:
+    from imsdesk.demo import create_demo
+
+    catalog = open_catalog(args)
+    db = open_db(args)
+    try:
+        record = create_demo(db, catalog)
+    finally:
+        db.close()
+    print(f"Created {record.title!r} for {record.organisation_name} ({record.answered} answers).")
+    print(record.id)
     return 0

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from imsdesk import __version__
 from imsdesk.cli import commands
 
 
-def _add_db_option(parser: argparse.ArgumentParser, default: object) -> None:
+def _add_global_options(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
         "--db",
         metavar="PATH",
         default=default,
         help="the database file (default: $IMSDESK_DB, else imsdesk.sqlite3 in your data folder)",
+    )
+    parser.add_argument(
+        "--questionnaires",
+        metavar="DIR",
+        action="append",
+        default=default if default is argparse.SUPPRESS else [],
+        help="also load the questionnaire packs in DIR (may be repeated)",
     )
 
 
@@ -24,11 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, starts the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"IMS Desk {__version__}")
-    _add_db_option(parser, None)
+    _add_global_options(parser, None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    # --db is also accepted after the command; SUPPRESS keeps a value given before it.
+    # The global options are also accepted after the command; SUPPRESS keeps a value given
+    # before it.
     common = argparse.ArgumentParser(add_help=False)
-    _add_db_option(common, argparse.SUPPRESS)
+    _add_global_options(common, argparse.SUPPRESS)
 
     listing = sub.add_parser(
         "assessments", parents=[common], help="list the assessments in the database"
@@ -50,4 +59,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("file", metavar="FILE.json")
     imp.set_defaults(handler=commands.import_)
+
+    packs = sub.add_parser(
+        "questionnaires", parents=[common], help="list the questionnaire packs and their clauses"
+    )
+    packs.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    packs.set_defaults(handler=commands.questionnaires)
+
+    check = sub.add_parser(
+        "validate", parents=[common], help="check questionnaire pack files; one line per problem"
+    )
+    check.add_argument("files", metavar="FILE", nargs="+", type=Path)
+    check.set_defaults(handler=commands.validate)
+
+    demo = sub.add_parser(
+        "demo", parents=[common], help="create the demo client with an answered assessment"
+    )
+    demo.set_defaults(handler=commands.demo)
     return parser

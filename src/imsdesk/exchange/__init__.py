@@ -9,8 +9,14 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
+from imsdesk.catalog import Catalog
 from imsdesk.exchange.document import read_document, write_document
-from imsdesk.exchange.transfer import ImportResult, export_document, import_document
+from imsdesk.exchange.transfer import (
+    ImportResult,
+    check_questions,
+    export_document,
+    import_document,
+)
 from imsdesk.storage import Database
 
 
@@ -19,13 +25,14 @@ def export_file(db: Database, assessment_id: uuid.UUID | str, path: Path) -> Non
     write_document(Path(path), export_document(db, assessment_id))
 
 
-def import_file(db: Database, path: Path) -> ImportResult:
+def import_file(db: Database, path: Path, catalog: Catalog | None = None) -> ImportResult:
     """Validate the file completely, then merge it in one transaction."""
-    return import_document(db, read_document(Path(path)))
+    return import_document(db, read_document(Path(path)), catalog)
 
 
 __all__ = [
     "ImportResult",
+    "check_questions",
     "export_document",
     "export_file",
     "import_document",

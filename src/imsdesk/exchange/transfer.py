@@ -15,9 +15,12 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from imsdesk import __version__
+from imsdesk.catalog import Catalog, user_questionnaires_dir
 from imsdesk.errors import ExchangeFileError
 from imsdesk.exchange.document import FORMAT, VERSION, format_timestamp, parse_timestamp
 from imsdesk.services.assessments import get_assessment_row
+from imsdesk.services.records import PackRef
+from imsdesk.services.scope import scope_of
 from imsdesk.storage import Database
 from imsdesk.storage.models import Answer, Assessment, AssessmentPack, Organisation, Site
 from imsdesk.storage.types import utcnow
@@ -88,8 +91,16 @@ def _stamps(row: Any) -> dict[str, str]:
     }
 
 
-def import_document(db: Database, document: dict[str, Any]) -> ImportResult:
-    """Merge a validated document (see ``document.read_document``) into the database."""
+def import_document(
+    db: Database, document: dict[str, Any], catalog: Catalog | None = None
+) -> ImportResult:
+    """Merge a validated document (see ``document.read_document``) into the database.
+
+    With a ``catalog``, the file's questionnaires must be installed and every answer must belong
+    to one of them.
+    """
+    if catalog is not None:
+        check_questions(document, catalog)
     with db.transaction() as session:
         organisation = _merge_organisation(session, document["organisation"])
         site = _merge_site(session, document["site"], organisation)
@@ -116,6 +127,32 @@ def import_document(db: Database, document: dict[str, Any]) -> ImportResult:
             answer.updated_at = incoming
         session.flush()
         return ImportResult(assessment.id, created, added, updated, kept)
+
+
+def check_questions(document: dict[str, Any], catalog: Catalog) -> None:
+    refs = [
+        PackRef(p["id"], p["edition"], p["content_hash"]) for p in document["assessment"]["packs"]
+    ]
+    scope = scope_of(refs, catalog)
+    if scope.missing:
+        names = ", ".join(f"{r.pack_id} ({r.edition})" for r in scope.missing)
+        raise ExchangeFileError(
+            f"The file's assessment uses questionnaires that are not installed here: {names}. "
+            f"Add their files to {user_questionnaires_dir()} and import again."
+        )
+    known = scope.question_ids()
+    unknown = [
+        f"$.answers[{i}] {a['question_id']}"
+        for i, a in enumerate(document["answers"])
+        if a["question_id"] not in known
+    ]
+    if unknown:
+        more = f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""
+        raise ExchangeFileError(
+            f"The file has answers to questions that are not in its questionnaires "
+            f"({', '.join(r.pack_id for r in refs)}): {'; '.join(unknown[:10])}{more}. "
+            f"Nothing was imported."
+        )
 
 
 def _time(text: str) -> dt.datetime:

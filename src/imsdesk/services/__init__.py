@@ -6,7 +6,7 @@ live ORM objects.
 
 from __future__ import annotations
 
-from imsdesk.services.answers import AnswerInput, save_answer
+from imsdesk.services.answers import AnswerInput, save_answer, save_answers
 from imsdesk.services.assessments import (
     create_assessment,
     delete_assessment,
@@ -28,6 +28,7 @@ from imsdesk.services.organisations import (
     rename_organisation,
     rename_site,
 )
+from imsdesk.services.overview import AssessmentSummary, summarise_assessments
 from imsdesk.services.records import (
     AnswerRecord,
     AssessmentDetail,
@@ -36,14 +37,17 @@ from imsdesk.services.records import (
     PackRef,
     SiteRecord,
 )
+from imsdesk.services.scope import Scope, pack_refs, scope_of
 
 __all__ = [
     "AnswerInput",
     "AnswerRecord",
     "AssessmentDetail",
     "AssessmentRecord",
+    "AssessmentSummary",
     "OrganisationRecord",
     "PackRef",
+    "Scope",
     "SiteRecord",
     "create_assessment",
     "create_organisation",
@@ -57,10 +61,14 @@ __all__ = [
     "list_organisations",
     "list_sites",
     "load_assessment",
+    "pack_refs",
     "rename_assessment",
     "rename_organisation",
     "rename_site",
     "resolve_assessment_id",
     "save_answer",
+    "save_answers",
+    "scope_of",
     "set_status",
+    "summarise_assessments",
 ]

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from imsdesk import APP_NAME, __version__
+from imsdesk.catalog import load_catalog
 from imsdesk.errors import UserError
 from imsdesk.paths import default_database, resources_dir
 from imsdesk.storage import open_database
@@ -27,8 +30,10 @@ def run_app(args: argparse.Namespace) -> int:
     except UserError as exc:
         msgbox.error(None, f"{APP_NAME} cannot open its database", str(exc))
         return 1
-    window = MainWindow(db)
+    catalog = load_catalog([Path(d) for d in getattr(args, "questionnaires", None) or ()])
+    window = MainWindow(db, catalog)
     window.show()
+    QTimer.singleShot(0, window.report_pack_problems)
     try:
         return app.exec()
     finally:

@@ -4,24 +4,25 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from imsdesk.services.records import AssessmentRecord
+from imsdesk.services import AssessmentSummary
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Organisation", "Site", "Assessment", "Date", "Status", "Answered", "Assessor")
+COLUMNS = ("Organisation", "Site", "Assessment", "Date", "Status", "Progress", "Assessor")
+PROGRESS = COLUMNS.index("Progress")
 
 
 class AssessmentTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[AssessmentRecord] = []
+        self._rows: list[AssessmentSummary] = []
 
-    def set_assessments(self, rows: list[AssessmentRecord]) -> None:
+    def set_assessments(self, rows: list[AssessmentSummary]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def assessment(self, row: int) -> AssessmentRecord:
+    def assessment(self, row: int) -> AssessmentSummary:
         return self._rows[row]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -40,25 +41,29 @@ class AssessmentTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        record = self._rows[index.row()]
+        summary = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(record, column)
+            return self._display(summary, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{record.title}\n{record.organisation_name}\nId: {record.id}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == COLUMNS.index("Answered"):
+            record = summary.record
+            lines = [record.title, record.organisation_name, f"Id: {record.id}"]
+            return "\n".join(lines + summary.scope.warnings())
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == PROGRESS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     @staticmethod
-    def _display(record: AssessmentRecord, column: int) -> str | None:
+    def _display(summary: AssessmentSummary, column: int) -> str | None:
+        record = summary.record
+        progress = summary.progress
         values = (
             record.organisation_name,
             record.site_name or "—",
             record.title,
             record.date.isoformat(),
             record.status.capitalize(),
-            str(record.answered),
+            "—" if progress is None else f"{progress:.0f}%",
             record.assessor,
         )
         return values[column] if 0 <= column < len(values) else None

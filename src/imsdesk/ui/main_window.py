@@ -13,21 +13,23 @@ from PySide6.QtWidgets import (
 )
 
 from imsdesk import APP_NAME, __version__, services
+from imsdesk.catalog import Catalog
 from imsdesk.storage import Database
 from imsdesk.ui import msgbox
 from imsdesk.ui.assessment_table_model import AssessmentTableModel
 
 EMPTY_TEXT = (
     "<h3>No assessments yet</h3>"
-    "<p>Import an assessment file from the command line:<br>"
-    "<code>imsdesk import FILE.json</code></p>"
+    "<p>Create the demo client to look around: <code>imsdesk demo</code><br>"
+    "or import an assessment file: <code>imsdesk import FILE.json</code></p>"
 )
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, catalog: Catalog) -> None:
         super().__init__()
         self._db = db
+        self._catalog = catalog
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 680)
 
@@ -65,6 +67,18 @@ class MainWindow(QMainWindow):
             )
         self.refresh()
 
+    def report_pack_problems(self) -> None:
+        """Bad questionnaire files do not stop the app; say which ones were skipped."""
+        problems = self._catalog.problems
+        if problems:
+            msgbox.warning(
+                self,
+                "Some questionnaires could not be loaded",
+                f"{len(problems)} problem(s) in questionnaire files; those files were skipped. "
+                f"Fix them and restart, or check them with 'imsdesk validate FILE'.",
+                "\n".join(str(p) for p in problems),
+            )
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self.refresh_action = QAction("&Refresh", self)
@@ -83,7 +97,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def refresh(self) -> None:
-        rows = services.list_assessments(self._db)
+        rows = services.summarise_assessments(self._db, self._catalog)
         self.model.set_assessments(rows)
         self.stack.setCurrentWidget(self.table if rows else self.empty_label)
 

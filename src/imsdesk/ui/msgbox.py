@@ -34,3 +34,14 @@ def information(parent: QWidget | None, title: str, text: str) -> None:
         print(f"{title}: {text}", file=sys.stderr)
         return
     QMessageBox.information(parent, title, text)
+
+
+def warning(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    shown.append((title, text + (f"\n{details}" if details else "")))
+    if _headless:
+        print(f"{title}: {text}\n{details}".rstrip(), file=sys.stderr)
+        return
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
