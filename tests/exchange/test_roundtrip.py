@@ -147,3 +147,55 @@ def test_export_to_a_missing_folder_leaves_nothing(tmp_path: Path, db, answered)
     with pytest.raises(ExportError, match="does not exist"):
         exchange.export_file(db, answered.id, target)
     assert not (tmp_path / "no").exists()
+
+
+def test_clause_targets_travel_with_the_file(tmp_path: Path, db, answered):
+    services.set_clause_target(db, answered.id, "iso9001-2015", "8.5", 4)
+    path = tmp_path / "t.json"
+    exchange.export_file(db, answered.id, path)
+    document = json.loads(path.read_text("utf-8"))
+    assert [(t["questionnaire"], t["clause"], t["target"]) for t in document["clause_targets"]] == [
+        ("iso9001-2015", "8.5", 4)
+    ]
+    fresh = open_database(tmp_path / "fresh.sqlite3")
+    try:
+        exchange.import_file(fresh, path)
+        assert services.load_assessment(fresh, answered.id).target_overrides() == {
+            ("iso9001-2015", "8.5"): 4
+        }
+        # Newest wins, as for answers.
+        document["clause_targets"][0].update(target=2, updated_at="2999-01-01T00:00:00Z")
+        exchange.import_document(fresh, document)
+        assert services.load_assessment(fresh, answered.id).target_overrides() == {
+            ("iso9001-2015", "8.5"): 2
+        }
+        document["clause_targets"][0].update(target=5, updated_at="2000-01-01T00:00:00Z")
+        exchange.import_document(fresh, document)
+        assert (
+            services.load_assessment(fresh, answered.id).target_overrides()[("iso9001-2015", "8.5")]
+            == 2
+        )
+    finally:
+        fresh.close()
+
+
+def test_clause_target_for_a_questionnaire_outside_the_assessment(db, answered):
+    document = exchange.export_document(db, answered.id)
+    document["clause_targets"] = [
+        {
+            "questionnaire": "iso45001-2018",
+            "clause": "8.1",
+            "target": 4,
+            "updated_at": "2026-01-01T00:00:00Z",
+        }
+    ]
+    with pytest.raises(ExchangeFileError, match="iso45001-2018"):
+        exchange.import_document(db, document)
+
+
+def test_a_file_without_clause_targets_is_still_version_1(tmp_path: Path, db, answered):
+    document = exchange.export_document(db, answered.id)
+    document.pop("clause_targets")
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(document), "utf-8")
+    assert exchange.import_file(db, path).answers_kept == 3

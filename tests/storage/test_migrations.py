@@ -87,8 +87,23 @@ def check_0001(db: Database) -> None:
     assert answers["9001-9.2.1-a"].notes == "notes"
 
 
+def seed_0002(connection: Connection) -> None:
+    seed_0001(connection)
+    connection.execute(
+        text("INSERT INTO clause_target VALUES (:id, :t, :t, :a, 'iso9001-2015', '8.5', 4)"),
+        {"id": "b" * 32, "t": STAMP, "a": _hex(ASSESSMENT)},
+    )
+
+
+def check_0002(db: Database) -> None:
+    check_0001(db)
+    detail = services.load_assessment(db, ASSESSMENT)
+    assert detail.target_overrides() == {("iso9001-2015", "8.5"): 4}
+
+
 SEEDS: dict[str, tuple[Callable[[Connection], None], Callable[[Database], None]]] = {
     "0001": (seed_0001, check_0001),
+    "0002": (seed_0002, check_0002),
 }
 
 
@@ -121,3 +136,15 @@ def test_database_made_at_each_revision_opens_with_rows_intact(tmp_path: Path, r
         check(db)
     finally:
         db.close()
+
+
+def test_models_match_the_migrations(db):
+    """Autogenerate finds nothing to do: the models and the newest migration agree."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from imsdesk.storage.models import Base
+
+    with db.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []

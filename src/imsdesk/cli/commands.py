@@ -10,6 +10,7 @@ from typing import Any
 
 from imsdesk import exchange, services
 from imsdesk.catalog import Catalog, load_catalog, validate_files
+from imsdesk.errors import InvalidInput
 from imsdesk.paths import default_database
 from imsdesk.services import AssessmentSummary
 from imsdesk.storage import Database, open_database
@@ -42,8 +43,8 @@ def _assessment_json(summary: AssessmentSummary) -> dict[str, Any]:
         "answered": summary.answered,
         "questions": summary.total,
         "progress": summary.progress,
-        # The scoring engine fills this in; null until then.
-        "score": None,
+        "score": summary.score,
+        "verdict": summary.card.verdict.text if summary.card else None,
         "warnings": summary.scope.warnings(),
         "updated_at": record.updated_at.isoformat(),
     }
@@ -62,7 +63,7 @@ def assessments(args: argparse.Namespace) -> int:
     if not rows:
         print(f"No assessments in {db.describe()}.")
         return 0
-    table = [["ID", "ORGANISATION", "SITE", "TITLE", "DATE", "STATUS", "PROGRESS"]]
+    table = [["ID", "ORGANISATION", "SITE", "TITLE", "DATE", "STATUS", "PROGRESS", "SCORE"]]
     for row in rows:
         table.append(
             [
@@ -73,6 +74,7 @@ def assessments(args: argparse.Namespace) -> int:
                 row["date"],
                 row["status"],
                 "-" if row["progress"] is None else f"{row['progress']:.0f}%",
+                "-" if row["score"] is None else f"{row['score']:.0f}",
             ]
         )
     _print_table(table)
@@ -191,3 +193,76 @@ def demo(args: argparse.Namespace) -> int:
     print(f"Created {record.title!r} for {record.organisation_name} ({record.answered} answers).")
     print(record.id)
     return 0
+
+
+def score(args: argparse.Namespace) -> int:
+    from imsdesk.cli.score_view import (
+        comparison_json,
+        comparison_text,
+        scorecard_json,
+        scorecard_text,
+    )
+    from imsdesk.scoring import compare
+
+    catalog = open_catalog(args)
+    db = open_db(args)
+    try:
+        scored = services.score(db, catalog, services.resolve_assessment_id(db, args.id))
+        earlier = None
+        if args.compare:
+            earlier = services.score(db, catalog, services.resolve_assessment_id(db, args.compare))
+    finally:
+        db.close()
+    comparison = None
+    if earlier is not None:
+        before = {p.pack_id for p in earlier.detail.assessment.packs}
+        after = {p.pack_id for p in scored.detail.assessment.packs}
+        if before != after:
+            raise InvalidInput("Only assessments of the same questionnaires can be compared.")
+        comparison = compare(earlier.card, scored.card)
+    if args.json:
+        document = scorecard_json(scored)
+        if comparison is not None:
+            document["comparison"] = comparison_json(comparison)
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        print(scorecard_text(scored))
+        if comparison is not None:
+            print(comparison_text(comparison))
+    return 0
+
+
+def target(args: argparse.Namespace) -> int:
+    catalog = open_catalog(args)
+    db = open_db(args)
+    try:
+        assessment_id = services.resolve_assessment_id(db, args.id)
+        if args.clause is None:
+            level = _level(args.level, allow_default=False)
+            record = services.set_target(db, assessment_id, level)
+            print(f"Target maturity of {record.title!r} set to {level}.", file=sys.stderr)
+            return 0
+        pack_id, _, clause = args.clause.partition(":")
+        pack = catalog.pack(pack_id)
+        if pack is None or not pack.has_clause(clause):
+            raise InvalidInput(
+                f"{args.clause!r} is not a clause of an installed questionnaire; "
+                f"write it as QUESTIONNAIRE:CLAUSE, e.g. iso9001-2015:8.3."
+            )
+        level = _level(args.level, allow_default=True)
+        services.set_clause_target(db, assessment_id, pack_id, clause, level)
+    finally:
+        db.close()
+    where = f"{pack.standard} {clause}"
+    message = "uses the assessment's target" if level is None else f"target set to {level}"
+    print(f"{where}: {message}.", file=sys.stderr)
+    return 0
+
+
+def _level(text: str, *, allow_default: bool) -> int | None:
+    if allow_default and text == "default":
+        return None
+    if text.isdigit() and 0 <= int(text) <= 5:
+        return int(text)
+    hint = " or 'default'" if allow_default else ""
+    raise InvalidInput(f"{text!r} is not a maturity level; use 0 to 5{hint}.")

@@ -72,6 +72,34 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("files", metavar="FILE", nargs="+", type=Path)
     check.set_defaults(handler=commands.validate)
 
+    score = sub.add_parser(
+        "score", parents=[common], help="score an assessment: findings, gaps and readiness"
+    )
+    score.add_argument("id", metavar="ID", help="the assessment id (or its first characters)")
+    score.add_argument("--json", action="store_true", help="print the ScoreCard as JSON")
+    score.add_argument(
+        "--compare",
+        metavar="OTHER_ID",
+        help="also compare with an earlier assessment of the same questionnaires",
+    )
+    score.set_defaults(handler=commands.score)
+
+    target = sub.add_parser(
+        "target",
+        parents=[common],
+        help="set the target maturity of an assessment, or of one clause",
+    )
+    target.add_argument("id", metavar="ID", help="the assessment id (or its first characters)")
+    target.add_argument(
+        "level", metavar="LEVEL", help="0-5, or 'default' to remove a clause's own target"
+    )
+    target.add_argument(
+        "--clause",
+        metavar="QUESTIONNAIRE:CLAUSE",
+        help="only this clause and its subclauses, e.g. iso9001-2015:8.3",
+    )
+    target.set_defaults(handler=commands.target)
+
     demo = sub.add_parser(
         "demo", parents=[common], help="create the demo client with an answered assessment"
     )

@@ -22,7 +22,14 @@ from imsdesk.services.assessments import get_assessment_row
 from imsdesk.services.records import PackRef
 from imsdesk.services.scope import scope_of
 from imsdesk.storage import Database
-from imsdesk.storage.models import Answer, Assessment, AssessmentPack, Organisation, Site
+from imsdesk.storage.models import (
+    Answer,
+    Assessment,
+    AssessmentPack,
+    ClauseTarget,
+    Organisation,
+    Site,
+)
 from imsdesk.storage.types import utcnow
 
 
@@ -81,6 +88,15 @@ def export_document(db: Database, assessment_id: uuid.UUID | str) -> dict[str, A
                 }
                 for a in sorted(row.answers, key=lambda a: a.question_id)
             ],
+            "clause_targets": [
+                {
+                    "questionnaire": t.pack_id,
+                    "clause": t.clause,
+                    "target": t.target,
+                    "updated_at": format_timestamp(t.updated_at),
+                }
+                for t in sorted(row.clause_targets, key=lambda t: (t.pack_id, t.clause))
+            ],
         }
 
 
@@ -125,8 +141,30 @@ def import_document(
             answer.notes = item["notes"]
             answer.evidence = item["evidence"]
             answer.updated_at = incoming
+        _merge_targets(assessment, document.get("clause_targets", []))
         session.flush()
         return ImportResult(assessment.id, created, added, updated, kept)
+
+
+def _merge_targets(assessment: Assessment, items: list[dict[str, Any]]) -> None:
+    stored = {(t.pack_id, t.clause): t for t in assessment.clause_targets}
+    in_scope = {p.pack_id for p in assessment.packs}
+    for item in items:
+        if item["questionnaire"] not in in_scope:
+            raise ExchangeFileError(
+                f"A clause target names the questionnaire {item['questionnaire']!r}, which is not "
+                f"in the assessment; the file was not imported."
+            )
+        key = (item["questionnaire"], item["clause"])
+        incoming = _time(item["updated_at"])
+        target = stored.get(key)
+        if target is None:
+            target = ClauseTarget(pack_id=key[0], clause=key[1], created_at=incoming)
+            assessment.clause_targets.append(target)
+        elif incoming <= target.updated_at:
+            continue
+        target.target = item["target"]
+        target.updated_at = incoming
 
 
 def check_questions(document: dict[str, Any], catalog: Catalog) -> None:

@@ -15,7 +15,9 @@ from imsdesk.services.assessments import (
     load_assessment,
     rename_assessment,
     resolve_assessment_id,
+    set_clause_target,
     set_status,
+    set_target,
 )
 from imsdesk.services.organisations import (
     create_organisation,
@@ -38,6 +40,7 @@ from imsdesk.services.records import (
     SiteRecord,
 )
 from imsdesk.services.scope import Scope, pack_refs, scope_of
+from imsdesk.services.scoring import ScoredAssessment, score, score_detail
 
 __all__ = [
     "AnswerInput",
@@ -48,6 +51,7 @@ __all__ = [
     "OrganisationRecord",
     "PackRef",
     "Scope",
+    "ScoredAssessment",
     "SiteRecord",
     "create_assessment",
     "create_organisation",
@@ -69,6 +73,10 @@ __all__ = [
     "save_answer",
     "save_answers",
     "scope_of",
+    "score",
+    "score_detail",
+    "set_clause_target",
     "set_status",
+    "set_target",
     "summarise_assessments",
 ]

@@ -14,12 +14,20 @@ from imsdesk.services import validate
 from imsdesk.services.convert import (
     answer_record,
     assessment_record,
+    clause_target_record,
     organisation_record,
     site_record,
 )
 from imsdesk.services.records import AssessmentDetail, AssessmentRecord, PackRef
 from imsdesk.storage import Database
-from imsdesk.storage.models import Answer, Assessment, AssessmentPack, Organisation, Site
+from imsdesk.storage.models import (
+    Answer,
+    Assessment,
+    AssessmentPack,
+    ClauseTarget,
+    Organisation,
+    Site,
+)
 from imsdesk.storage.types import utcnow
 
 ID_PREFIX_MIN = 4
@@ -124,6 +132,10 @@ def load_assessment(db: Database, assessment_id: uuid.UUID | str) -> AssessmentD
             organisation=organisation_record(row.organisation),
             site=site_record(row.site) if row.site else None,
             answers=answers,
+            clause_targets=tuple(
+                clause_target_record(t)
+                for t in sorted(row.clause_targets, key=lambda t: (t.pack_id, t.clause))
+            ),
         )
 
 
@@ -144,6 +156,43 @@ def set_status(db: Database, assessment_id: uuid.UUID | str, status: str) -> Ass
         row.status = checked
         row.updated_at = utcnow()
         return assessment_record(row, _answered(row))
+
+
+def set_target(db: Database, assessment_id: uuid.UUID | str, target: int) -> AssessmentRecord:
+    """The assessment's target maturity (every clause without its own target)."""
+    checked = validate.target_maturity(target)
+    with db.transaction() as session:
+        row = get_assessment_row(session, assessment_id)
+        row.target_maturity = checked
+        row.updated_at = utcnow()
+        return assessment_record(row, _answered(row))
+
+
+def set_clause_target(
+    db: Database,
+    assessment_id: uuid.UUID | str,
+    pack_id: str,
+    clause: str,
+    target: int | None,
+) -> None:
+    """Override the target for one clause and its subclauses; ``None`` removes the override."""
+    checked = None if target is None else validate.target_maturity(target)
+    with db.transaction() as session:
+        row = get_assessment_row(session, assessment_id)
+        if pack_id not in {p.pack_id for p in row.packs}:
+            raise InvalidInput(f"The questionnaire {pack_id!r} is not in this assessment.")
+        existing = next(
+            (t for t in row.clause_targets if t.pack_id == pack_id and t.clause == clause), None
+        )
+        if checked is None:
+            if existing is not None:
+                row.clause_targets.remove(existing)
+            return
+        if existing is None:
+            existing = ClauseTarget(pack_id=pack_id, clause=clause, target=checked)
+            row.clause_targets.append(existing)
+        existing.target = checked
+        existing.updated_at = utcnow()
 
 
 def delete_assessment(db: Database, assessment_id: uuid.UUID | str) -> None:
@@ -195,6 +244,10 @@ def duplicate_assessment(
                     updated_at=now,
                 )
                 for a in source.answers
+            ],
+            clause_targets=[
+                ClauseTarget(pack_id=t.pack_id, clause=t.clause, target=t.target)
+                for t in source.clause_targets
             ],
         )
         session.add(copy)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from imsdesk.services.records import (
     AnswerRecord,
     AssessmentRecord,
+    ClauseTargetRecord,
     OrganisationRecord,
     PackRef,
     SiteRecord,
 )
-from imsdesk.storage.models import Answer, Assessment, Organisation, Site
+from imsdesk.storage.models import Answer, Assessment, ClauseTarget, Organisation, Site
 
 
 def organisation_record(row: Organisation) -> OrganisationRecord:
@@ -65,3 +66,7 @@ def assessment_record(row: Assessment, answered: int) -> AssessmentRecord:
         created_at=row.created_at,
         updated_at=row.updated_at,
     )
+
+
+def clause_target_record(row: ClauseTarget) -> ClauseTargetRecord:
+    return ClauseTargetRecord(row.pack_id, row.clause, row.target, row.updated_at)

@@ -1,5 +1,5 @@
-"""The assessments list with what each one needs the questionnaires for: progress (and, once
-scored, the score)."""
+"""The assessments list with what each one needs the questionnaires and the scoring engine for:
+progress, score and readiness."""
 
 from __future__ import annotations
 
@@ -9,42 +9,71 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from imsdesk.catalog import Catalog
+from imsdesk.scoring import ScoreCard, score_assessment
 from imsdesk.services.assessments import list_assessments
 from imsdesk.services.records import AssessmentRecord
 from imsdesk.services.scope import Scope, scope_of
 from imsdesk.storage import Database
-from imsdesk.storage.models import Answer
+from imsdesk.storage.models import Answer, ClauseTarget
 
 
 @dataclass(frozen=True)
 class AssessmentSummary:
     record: AssessmentRecord
     scope: Scope
-    answered: int  # questions of the installed packs answered or declared N/A
-    total: int
+    card: ScoreCard | None  # None while a pack of the assessment is not installed
 
     @property
     def progress(self) -> float | None:
-        """Percent of the assessment's questions answered; None if its packs are missing."""
-        if not self.scope.complete or not self.total:
-            return None
-        return round(100 * self.answered / self.total, 1)
+        """Percent of the assessment's questions answered (or validly not applicable)."""
+        return self.card.completion if self.card else None
+
+    @property
+    def answered(self) -> int | None:
+        return sum(q.counted for q in self.card.questions) if self.card else None
+
+    @property
+    def total(self) -> int | None:
+        return len(self.card.questions) if self.card else None
+
+    @property
+    def score(self) -> float | None:
+        return self.card.score if self.card else None
 
 
 def summarise_assessments(db: Database, catalog: Catalog) -> list[AssessmentSummary]:
     records = list_assessments(db)
-    answered: dict = defaultdict(set)
+    answers: dict = defaultdict(list)
+    targets: dict = defaultdict(dict)
     with db.transaction() as session:
-        rows = session.execute(
-            select(Answer.assessment_id, Answer.question_id).where(
-                (Answer.maturity.is_not(None)) | (Answer.not_applicable.is_(True))
-            )
-        )
-        for assessment_id, question_id in rows:
-            answered[assessment_id].add(question_id)
+        for answer in session.scalars(select(Answer)):
+            answers[answer.assessment_id].append(_Answer.of(answer))
+        for target in session.scalars(select(ClauseTarget)):
+            targets[target.assessment_id][(target.pack_id, target.clause)] = target.target
     summaries = []
     for record in records:
         scope = scope_of(record.packs, catalog)
-        ids = scope.question_ids()
-        summaries.append(AssessmentSummary(record, scope, len(ids & answered[record.id]), len(ids)))
+        card = None
+        if scope.complete:
+            card = score_assessment(
+                scope.packs,
+                answers[record.id],
+                target=record.target_maturity,
+                clause_targets=targets[record.id],
+            )
+        summaries.append(AssessmentSummary(record, scope, card))
     return summaries
+
+
+@dataclass(frozen=True)
+class _Answer:
+    """What scoring reads of an answer, detached from the session."""
+
+    question_id: str
+    maturity: int | None
+    not_applicable: bool
+    justification: str
+
+    @classmethod
+    def of(cls, row: Answer) -> _Answer:
+        return cls(row.question_id, row.maturity, row.not_applicable, row.justification)

@@ -77,6 +77,14 @@ class AssessmentRecord:
 
 
 @dataclass(frozen=True)
+class ClauseTargetRecord:
+    pack_id: str
+    clause: str
+    target: int
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
 class AssessmentDetail:
     """An assessment with everything recorded for it."""
 
@@ -84,6 +92,10 @@ class AssessmentDetail:
     organisation: OrganisationRecord
     site: SiteRecord | None
     answers: tuple[AnswerRecord, ...]
+    clause_targets: tuple[ClauseTargetRecord, ...] = ()
+
+    def target_overrides(self) -> dict[tuple[str, str], int]:
+        return {(t.pack_id, t.clause): t.target for t in self.clause_targets}
 
     def answer_for(self, question_id: str) -> AnswerRecord | None:
         for answer in self.answers:

@@ -110,6 +110,9 @@ class Assessment(Stamped, Base):
     answers: Mapped[list[Answer]] = relationship(
         back_populates="assessment", cascade="all, delete-orphan", passive_deletes=True
     )
+    clause_targets: Mapped[list[ClauseTarget]] = relationship(
+        back_populates="assessment", cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class AssessmentPack(Stamped, Base):
@@ -147,3 +150,22 @@ class Answer(Stamped, Base):
     evidence: Mapped[str] = mapped_column(Text, default="")
 
     assessment: Mapped[Assessment] = relationship(back_populates="answers")
+
+
+class ClauseTarget(Stamped, Base):
+    """A target maturity for one clause (and its subclauses), overriding the assessment's."""
+
+    __tablename__ = "clause_target"
+    __table_args__ = (
+        UniqueConstraint("assessment_id", "pack_id", "clause"),
+        CheckConstraint("target BETWEEN 0 AND 5", name="target"),
+    )
+
+    assessment_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), index=True
+    )
+    pack_id: Mapped[str] = mapped_column(String(100))
+    clause: Mapped[str] = mapped_column(String(50))
+    target: Mapped[int] = mapped_column(Integer)
+
+    assessment: Mapped[Assessment] = relationship(back_populates="clause_targets")
