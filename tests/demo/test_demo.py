@@ -13,9 +13,16 @@ from imsdesk import services
 from imsdesk.demo import create_demo, demo_data
 
 
+@pytest.fixture(scope="session")
+def library():
+    from imsdesk.planning import load_library
+
+    return load_library()
+
+
 @pytest.fixture
-def demo(db, catalog):
-    return create_demo(db, catalog, today=dt.date(2026, 3, 10))
+def demo(db, catalog, library):
+    return create_demo(db, catalog, library, today=dt.date(2026, 3, 10))
 
 
 def test_demo_data_answers_exactly_the_questions_of_both_packs(catalog):
@@ -65,8 +72,8 @@ def test_demo_is_realistic(db, catalog, demo):
     assert qms > ems + 1
 
 
-def test_running_the_demo_again_reuses_the_client(db, catalog, demo):
-    second = create_demo(db, catalog)
+def test_running_the_demo_again_reuses_the_client(db, catalog, library, demo):
+    second = create_demo(db, catalog, library)
     assert second.id != demo.id
     assert second.organisation_id == demo.organisation_id
     assert len(services.list_organisations(db)) == 1

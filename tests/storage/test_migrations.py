@@ -101,9 +101,70 @@ def check_0002(db: Database) -> None:
     assert detail.target_overrides() == {("iso9001-2015", "8.5"): 4}
 
 
+QUALITY = "6f1c9f0e-0000-4000-8000-000000000011"
+ENVIRONMENTAL = "6f1c9f0e-0000-4000-8000-000000000012"
+LINK = "6f1c9f0e-0000-4000-8000-000000000013"
+ACTION = "6f1c9f0e-0000-4000-8000-000000000014"
+
+
+def seed_0003(connection: Connection) -> None:
+    seed_0002(connection)
+    objective = (
+        "INSERT INTO objective VALUES (:id, :t, :t, :a, :kind, :pos, '', :statement, :kpi, :unit, "
+        ":baseline, :target, '2025-12-31', 'Ops', 'monthly', 'in progress')"
+    )
+    connection.execute(
+        text(objective),
+        {"id": _hex(QUALITY), "t": STAMP, "a": _hex(ASSESSMENT), "kind": "quality", "pos": 0,
+         "statement": "OTIF 97%", "kpi": "OTIF", "unit": "%", "baseline": 94.0, "target": 97.0},
+    )  # fmt: skip
+    connection.execute(
+        text(objective),
+        {"id": _hex(ENVIRONMENTAL), "t": STAMP, "a": _hex(ASSESSMENT), "kind": "environmental",
+         "pos": 1, "statement": "Less CO2 per delivery", "kpi": "CO2e per delivery",
+         "unit": "kg", "baseline": 18.0, "target": 16.0},
+    )  # fmt: skip
+    connection.execute(
+        text(
+            "INSERT INTO objective_link VALUES (:id, :t, :t, :q, :e, 'Fuller loads', "
+            "'delivery-transport', :clauses)"
+        ),
+        {"id": _hex(LINK), "t": STAMP, "q": _hex(QUALITY), "e": _hex(ENVIRONMENTAL),
+         "clauses": '[["ems", "8.1"]]'},
+    )  # fmt: skip
+    connection.execute(
+        text(
+            "INSERT INTO action VALUES (:id, :t, :t, :a, :link, NULL, 'iso9001-2015', '8.5.1', "
+            "'Write work instructions', 'Manual action', NULL, NULL, '2025-06-30', 'Supervisor', "
+            "'in progress', '', 0, '[]')"
+        ),
+        {"id": _hex(ACTION), "t": STAMP, "a": _hex(ASSESSMENT), "link": _hex(LINK)},
+    )
+
+
+def check_0003(db: Database) -> None:
+    from imsdesk.catalog import load_catalog
+    from imsdesk.services import plan as plans
+
+    check_0002(db)
+    view = plans.plan(db, load_catalog(), ASSESSMENT)
+    [group] = view.plan.groups
+    assert group.objective.statement == "OTIF 97%"
+    [target] = group.targets
+    assert target.objective.kpi == "CO2e per delivery"
+    assert target.link.clauses == (("ems", "8.1"),)
+    manual = next(a for a in view.plan.actions if a.title == "Write work instructions")
+    assert (manual.owner, manual.status, manual.link_id) == (
+        "Supervisor",
+        "in progress",
+        target.link.id,
+    )
+
+
 SEEDS: dict[str, tuple[Callable[[Connection], None], Callable[[Database], None]]] = {
     "0001": (seed_0001, check_0001),
     "0002": (seed_0002, check_0002),
+    "0003": (seed_0003, check_0003),
 }
 
 

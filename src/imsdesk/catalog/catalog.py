@@ -7,7 +7,7 @@ validator. A bad file never stops the others from loading: it is listed in ``pro
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from imsdesk.paths import questionnaires_dir, user_data_dir
 
 SUFFIXES = (".yaml", ".yml")
 # Data files that live beside the packs but are read by other parts of IMS Desk.
-OTHER_FORMATS: set[str] = set()
+OTHER_FORMATS = {"imsdesk-objective-links"}  # imsdesk.planning.library reads these
 
 
 @dataclass(frozen=True)
@@ -112,11 +112,16 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
 
 
-def validate_files(paths: Sequence[Path]) -> list[Problem]:
+def validate_files(
+    paths: Sequence[Path],
+    others: Mapping[str, Callable[[Source, Path], object]] | None = None,
+) -> list[Problem]:
     """Check files as ``imsdesk validate`` does, reporting in the order the files were given.
 
-    Crosswalks are checked against the packs given and the built-in ones.
+    Crosswalks are checked against the packs given and the built-in ones. ``others`` maps the
+    format of other data files (e.g. the link library) to a function that raises PackError.
     """
+    others = others or {}
     found: dict[int, list[Problem]] = {i: [] for i in range(len(paths))}
     packs: dict[str, Pack] = {}
     crosswalks: list[tuple[int, Source, Path]] = []
@@ -135,6 +140,11 @@ def validate_files(paths: Sequence[Path]) -> list[Problem]:
         kind = source.data.get("format") if isinstance(source.data, dict) else None
         if kind == CROSSWALK_FORMAT:
             crosswalks.append((index, source, path))
+        elif kind in others:
+            try:
+                others[kind](source, path)
+            except PackError as exc:
+                found[index].extend(exc.problems)
         elif kind not in OTHER_FORMATS:
             try:
                 pack = build_pack(source, path=path)

@@ -28,10 +28,11 @@ PATTERNS = {
 }
 
 
-def schema_problems(source: Source, name: str) -> list[Problem]:
+def schema_problems(source: Source, name: str | dict[str, Any]) -> list[Problem]:
+    """Validate against a schema of this package by name, or a schema given as data."""
     from jsonschema import Draft202012Validator
 
-    validator = Draft202012Validator(schema(name))
+    validator = Draft202012Validator(schema(name) if isinstance(name, str) else name)
     problems = []
     for error in sorted(validator.iter_errors(source.data), key=lambda e: _order(source, e)):
         path = tuple(error.absolute_path)

@@ -12,6 +12,7 @@ from imsdesk import exchange, services
 from imsdesk.catalog import Catalog, load_catalog, validate_files
 from imsdesk.errors import InvalidInput
 from imsdesk.paths import default_database
+from imsdesk.planning import Library, load_library
 from imsdesk.services import AssessmentSummary
 from imsdesk.storage import Database, open_database
 
@@ -26,6 +27,14 @@ def open_catalog(args: argparse.Namespace) -> Catalog:
     for problem in catalog.problems:
         print(f"imsdesk: warning: {problem}", file=sys.stderr)
     return catalog
+
+
+def open_library(args: argparse.Namespace) -> Library:
+    """The link templates; bad library files are reported as warnings and skipped."""
+    library = load_library([Path(d) for d in args.questionnaires or ()])
+    for problem in library.problems:
+        print(f"imsdesk: warning: {problem}", file=sys.stderr)
+    return library
 
 
 def _assessment_json(summary: AssessmentSummary) -> dict[str, Any]:
@@ -171,7 +180,9 @@ def questionnaires(args: argparse.Namespace) -> int:
 
 
 def validate(args: argparse.Namespace) -> int:
-    problems = validate_files(args.files)
+    from imsdesk.planning.library import FORMAT, build_library_file
+
+    problems = validate_files(args.files, {FORMAT: build_library_file})
     for problem in problems:
         print(problem)
     if problems:
@@ -185,9 +196,10 @@ def demo(args: argparse.Namespace) -> int:
     from imsdesk.demo import create_demo
 
     catalog = open_catalog(args)
+    library = open_library(args)
     db = open_db(args)
     try:
-        record = create_demo(db, catalog)
+        record = create_demo(db, catalog, library)
     finally:
         db.close()
     print(f"Created {record.title!r} for {record.organisation_name} ({record.answered} answers).")

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from imsdesk import __version__
-from imsdesk.cli import commands
+from imsdesk.cli import commands, plan_commands
 
 
 def _add_global_options(parser: argparse.ArgumentParser, default: object) -> None:
@@ -99,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="only this clause and its subclauses, e.g. iso9001-2015:8.3",
     )
     target.set_defaults(handler=commands.target)
+
+    plan_commands.add_parsers(sub, common)
 
     demo = sub.add_parser(
         "demo", parents=[common], help="create the demo client with an answered assessment"

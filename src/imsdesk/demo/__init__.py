@@ -14,7 +14,9 @@ import yaml
 
 from imsdesk import services
 from imsdesk.catalog import Catalog
+from imsdesk.planning import QUALITY, Library
 from imsdesk.services import AnswerInput, AssessmentRecord
+from imsdesk.services.plan import ObjectiveInput, accept_suggestion, add_objective, plan
 from imsdesk.storage import Database
 
 DATA_FILE = "demo-manufacturing.yaml"
@@ -26,8 +28,11 @@ def demo_data() -> dict[str, Any]:
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-def create_demo(db: Database, catalog: Catalog, today: dt.date | None = None) -> AssessmentRecord:
-    """Create (or reuse) the demo organisation and site, and a new, fully answered assessment."""
+def create_demo(
+    db: Database, catalog: Catalog, library: Library, today: dt.date | None = None
+) -> AssessmentRecord:
+    """Create (or reuse) the demo organisation and site, and a new, fully answered assessment
+    with linked objectives and its generated action plan."""
     data = demo_data()
     packs = services.pack_refs(catalog, DEMO_PACKS)
     org_data, site_data, info = data["organisation"], data["site"], data["assessment"]
@@ -55,7 +60,48 @@ def create_demo(db: Database, catalog: Catalog, today: dt.date | None = None) ->
     )
     answers = [_answer(question_id, given) for question_id, given in data["answers"].items()]
     services.save_answers(db, assessment.id, answers, catalog)
+    _objectives(db, library, assessment, data.get("objectives", []))
+    plan(db, catalog, assessment.id)
     return services.load_assessment(db, assessment.id).assessment
+
+
+def _objectives(
+    db: Database, library: Library, assessment: AssessmentRecord, items: list[dict[str, Any]]
+) -> None:
+    def due(item: dict[str, Any]) -> dt.date:
+        return assessment.date + dt.timedelta(days=item["due_in_days"])
+
+    for item in items:
+        quality = add_objective(
+            db,
+            assessment.id,
+            ObjectiveInput(
+                kind=QUALITY,
+                statement=item["statement"],
+                category=item["category"],
+                kpi=item["kpi"],
+                unit=item["unit"],
+                baseline=item["baseline"],
+                target_value=item["target_value"],
+                due=due(item),
+                owner=item["owner"],
+                frequency=item["frequency"],
+                status=item["status"],
+            ),
+        )
+        for target in item["targets"]:
+            accept_suggestion(
+                db,
+                library,
+                quality.id,
+                target["template"],
+                statement=target["statement"],
+                baseline=target["baseline"],
+                target_value=target["target_value"],
+                due=due(target),
+                owner=target["owner"],
+                frequency=target["frequency"],
+            )
 
 
 def _answer(question_id: str, given: dict[str, Any]) -> AnswerInput:

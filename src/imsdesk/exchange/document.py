@@ -131,13 +131,12 @@ def _check_values(data: dict[str, Any]) -> list[str]:
         well_formed = re.fullmatch(schema()["$defs"]["timestamp"]["pattern"], value)
         if well_formed and parse_timestamp(value) is None:
             problems.append(f"{path}: {value!r} is not a real date and time")
-    assessment = data.get("assessment")
-    date = assessment.get("date") if isinstance(assessment, dict) else None
-    if isinstance(date, str) and re.fullmatch(schema()["$defs"]["date"]["pattern"], date):
-        try:
-            dt.date.fromisoformat(date)
-        except ValueError:
-            problems.append(f"$.assessment.date: {date!r} is not a real date")
+    for path, date in _dates(data):
+        if re.fullmatch(schema()["$defs"]["date"]["pattern"], date):
+            try:
+                dt.date.fromisoformat(date)
+            except ValueError:
+                problems.append(f"{path}: {date!r} is not a real date")
     seen: dict[str, int] = {}
     for index, answer in enumerate(_answers(data)):
         if isinstance(answer, dict) and isinstance(answer.get("question_id"), str):
@@ -149,6 +148,19 @@ def _check_values(data: dict[str, Any]) -> list[str]:
                 )
             seen.setdefault(qid, index)
     return problems
+
+
+def _dates(data: dict[str, Any]) -> list[tuple[str, str]]:
+    found = []
+    assessment = data.get("assessment")
+    if isinstance(assessment, dict) and isinstance(assessment.get("date"), str):
+        found.append(("$.assessment.date", assessment["date"]))
+    for section in ("objectives", "actions"):
+        items = data.get(section)
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict) and isinstance(item.get("due"), str):
+                found.append((f"$.{section}[{index}].due", item["due"]))
+    return found
 
 
 def _answers(data: dict[str, Any]) -> list[Any]:
@@ -164,9 +176,12 @@ def _timestamps(data: dict[str, Any]) -> list[tuple[str, str]]:
             for key in ("created_at", "updated_at"):
                 if isinstance(record.get(key), str):
                     found.append((f"$.{section}.{key}", record[key]))
-    for index, answer in enumerate(_answers(data)):
-        if isinstance(answer, dict) and isinstance(answer.get("updated_at"), str):
-            found.append((f"$.answers[{index}].updated_at", answer["updated_at"]))
+    for section in ("answers", "clause_targets", "objectives", "links", "actions"):
+        items = data.get(section)
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            for key in ("created_at", "updated_at"):
+                if isinstance(item, dict) and isinstance(item.get(key), str):
+                    found.append((f"$.{section}[{index}].{key}", item[key]))
     return found
 
 

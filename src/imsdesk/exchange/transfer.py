@@ -18,6 +18,7 @@ from imsdesk import __version__
 from imsdesk.catalog import Catalog, user_questionnaires_dir
 from imsdesk.errors import ExchangeFileError
 from imsdesk.exchange.document import FORMAT, VERSION, format_timestamp, parse_timestamp
+from imsdesk.exchange.plan_transfer import export_plan, import_plan
 from imsdesk.services.assessments import get_assessment_row
 from imsdesk.services.records import PackRef
 from imsdesk.services.scope import scope_of
@@ -97,6 +98,7 @@ def export_document(db: Database, assessment_id: uuid.UUID | str) -> dict[str, A
                 }
                 for t in sorted(row.clause_targets, key=lambda t: (t.pack_id, t.clause))
             ],
+            **export_plan(session, row),
         }
 
 
@@ -142,6 +144,8 @@ def import_document(
             answer.evidence = item["evidence"]
             answer.updated_at = incoming
         _merge_targets(assessment, document.get("clause_targets", []))
+        session.flush()
+        import_plan(session, assessment, document)
         session.flush()
         return ImportResult(assessment.id, created, added, updated, kept)
 

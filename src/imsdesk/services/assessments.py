@@ -18,6 +18,7 @@ from imsdesk.services.convert import (
     organisation_record,
     site_record,
 )
+from imsdesk.services.ids import resolve_id
 from imsdesk.services.records import AssessmentDetail, AssessmentRecord, PackRef
 from imsdesk.storage import Database
 from imsdesk.storage.models import (
@@ -29,8 +30,6 @@ from imsdesk.storage.models import (
     Site,
 )
 from imsdesk.storage.types import utcnow
-
-ID_PREFIX_MIN = 4
 
 
 def create_assessment(
@@ -106,21 +105,7 @@ def list_assessments(
 
 def resolve_assessment_id(db: Database, text: str) -> uuid.UUID:
     """An assessment id from a full UUID or a unique prefix of at least four characters."""
-    wanted = text.strip().lower()
-    try:
-        return uuid.UUID(wanted)
-    except ValueError:
-        pass
-    if len(wanted) < ID_PREFIX_MIN:
-        raise InvalidInput(f"{text!r} is not an assessment id (give at least 4 characters).")
-    with db.transaction() as session:
-        ids = session.scalars(select(Assessment.id)).all()
-    matches = [i for i in ids if str(i).startswith(wanted)]
-    if not matches:
-        raise NotFound(f"There is no assessment with the id {text}.")
-    if len(matches) > 1:
-        raise InvalidInput(f"{text!r} matches {len(matches)} assessments; give more characters.")
-    return matches[0]
+    return resolve_id(db, Assessment, text, "assessment")
 
 
 def load_assessment(db: Database, assessment_id: uuid.UUID | str) -> AssessmentDetail:

@@ -11,8 +11,10 @@ import datetime as dt
 import uuid
 
 from sqlalchemy import (
+    JSON,
     CheckConstraint,
     Date,
+    Float,
     ForeignKey,
     Integer,
     MetaData,
@@ -35,6 +37,10 @@ NAMING = {
 }
 
 ASSESSMENT_STATUSES = ("draft", "final")
+OBJECTIVE_KINDS = ("quality", "environmental")
+OBJECTIVE_STATUSES = ("draft", "in progress", "achieved", "at risk", "off track")
+FREQUENCIES = ("", "weekly", "monthly", "quarterly", "half-yearly", "yearly")
+ACTION_STATUSES = ("open", "in progress", "done", "cancelled")
 MATURITY_MIN, MATURITY_MAX = 0, 5
 
 
@@ -113,6 +119,15 @@ class Assessment(Stamped, Base):
     clause_targets: Mapped[list[ClauseTarget]] = relationship(
         back_populates="assessment", cascade="all, delete-orphan", passive_deletes=True
     )
+    objectives: Mapped[list[Objective]] = relationship(
+        back_populates="assessment",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Objective.position",
+    )
+    actions: Mapped[list[Action]] = relationship(
+        back_populates="assessment", cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class AssessmentPack(Stamped, Base):
@@ -169,3 +184,77 @@ class ClauseTarget(Stamped, Base):
     target: Mapped[int] = mapped_column(Integer)
 
     assessment: Mapped[Assessment] = relationship(back_populates="clause_targets")
+
+
+class Objective(Stamped, Base):
+    """A quality objective (ISO 9001 6.2) or an environmental objective with its target
+    (ISO 14001 6.2)."""
+
+    __tablename__ = "objective"
+    __table_args__ = (CheckConstraint("kind IN ('quality', 'environmental')", name="kind"),)
+
+    assessment_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    category: Mapped[str] = mapped_column(String(50), default="")
+    statement: Mapped[str] = mapped_column(Text)
+    kpi: Mapped[str] = mapped_column(String(300), default="")
+    unit: Mapped[str] = mapped_column(String(100), default="")
+    baseline: Mapped[float | None] = mapped_column(Float)
+    target_value: Mapped[float | None] = mapped_column(Float)
+    due: Mapped[dt.date | None] = mapped_column(Date)
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    frequency: Mapped[str] = mapped_column(String(20), default="")
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+
+    assessment: Mapped[Assessment] = relationship(back_populates="objectives")
+
+
+class ObjectiveLink(Stamped, Base):
+    """A quality objective tied to an environmental objective, with the reason why."""
+
+    __tablename__ = "objective_link"
+    __table_args__ = (UniqueConstraint("quality_objective_id", "environmental_objective_id"),)
+
+    quality_objective_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("objective.id", ondelete="CASCADE"), index=True
+    )
+    environmental_objective_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("objective.id", ondelete="CASCADE"), index=True
+    )
+    rationale: Mapped[str] = mapped_column(Text, default="")
+    template_id: Mapped[str | None] = mapped_column(String(100))
+    # The operational clauses the linked objectives touch: [["qms", "8.1"], ["ems", "8.1"], ...]
+    clauses: Mapped[list] = mapped_column(JSON, default=list)
+
+
+class Action(Stamped, Base):
+    """An action of the plan: generated from a gap (source_key set) or written by the user."""
+
+    __tablename__ = "action"
+    __table_args__ = (UniqueConstraint("assessment_id", "source_key"),)
+
+    assessment_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), index=True
+    )
+    link_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("objective_link.id", ondelete="SET NULL"), index=True
+    )
+    source_key: Mapped[str | None] = mapped_column(String(200))
+    pack_id: Mapped[str] = mapped_column(String(100), default="")
+    clause: Mapped[str] = mapped_column(String(50), default="")
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    finding: Mapped[str | None] = mapped_column(String(30))
+    priority: Mapped[float | None] = mapped_column(Float)
+    due: Mapped[dt.date | None] = mapped_column(Date)
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    note: Mapped[str] = mapped_column(Text, default="")
+    closed_by_plan: Mapped[bool] = mapped_column(default=False)
+    # Fields the user changed; regenerating the plan never overwrites them.
+    edited: Mapped[list] = mapped_column(JSON, default=list)
+
+    assessment: Mapped[Assessment] = relationship(back_populates="actions")
