@@ -1,0 +1,63 @@
+"""Everything a report shows, gathered once and handed to the writers as plain data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from imsdesk.catalog import Crosswalk, Pack, Question
+from imsdesk.planning import ActionPlan
+from imsdesk.scoring import QuestionResult
+from imsdesk.services import AnswerRecord, ScoredAssessment
+
+Progress = Callable[[float, str], None]
+
+# Characters XML 1.0 (hence XLSX and reportlab) cannot hold; user text keeps everything else.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """User text as it will be written: literal, minus control characters no file can hold."""
+    return _ILLEGAL.sub("\ufffd", text)
+
+
+def no_progress(_fraction: float, _message: str) -> None:
+    pass
+
+
+@dataclass(frozen=True)
+class ReportData:
+    scored: ScoredAssessment
+    plan: ActionPlan
+    crosswalk: Crosswalk | None
+    created: dt.date
+
+    @property
+    def packs(self) -> tuple[Pack, ...]:
+        return self.scored.scope.packs
+
+    @property
+    def systems(self) -> dict[str, str]:
+        """Series name (the standard) -> "qms"/"ems", for chart colours."""
+        return {p.standard: p.system for p in self.packs}
+
+    def question(self, result: QuestionResult) -> Question:
+        pack = next(p for p in self.packs if p.id == result.pack_id)
+        return pack.question(result.question_id)
+
+    def answer(self, question_id: str) -> AnswerRecord | None:
+        return self._answers.get(question_id)
+
+    @cached_property
+    def _answers(self) -> dict[str, AnswerRecord]:
+        return {a.question_id: a for a in self.scored.detail.answers}
+
+    def pack(self, pack_id: str) -> Pack:
+        return next(p for p in self.packs if p.id == pack_id)
+
+    @property
+    def scope_text(self) -> str:
+        return "; ".join(f"{p.title} ({p.id})" for p in self.packs)
