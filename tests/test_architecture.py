@@ -31,7 +31,16 @@ def core_files() -> list[Path]:
 
 def test_there_is_a_core_to_check():
     names = {p.relative_to(PACKAGE).parts[0] for p in core_files()}
-    assert {"storage", "services", "exchange", "cli"} <= names
+    assert {
+        "storage",
+        "services",
+        "exchange",
+        "cli",
+        "catalog",
+        "scoring",
+        "planning",
+        "reports",
+    } <= names
 
 
 def test_no_module_outside_ui_imports_pyside6():
@@ -57,8 +66,10 @@ def test_only_the_cli_entry_point_reaches_up_into_ui():
 def test_importing_the_core_loads_no_qt_and_no_heavy_library():
     code = (
         "import sys\n"
-        "import imsdesk.cli, imsdesk.cli.commands, imsdesk.services, imsdesk.exchange, "
-        "imsdesk.storage, imsdesk.storage.migrate, imsdesk.paths\n"
+        "import imsdesk.cli, imsdesk.cli.commands, imsdesk.cli.parser, imsdesk.services, "
+        "imsdesk.services.reporting, imsdesk.services.plan, imsdesk.exchange, imsdesk.scoring, "
+        "imsdesk.planning, imsdesk.catalog, imsdesk.demo, imsdesk.storage, "
+        "imsdesk.storage.migrate, imsdesk.paths\n"
         f"print(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}))\n"
     )
     result = subprocess.run(

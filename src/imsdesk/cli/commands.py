@@ -278,3 +278,24 @@ def _level(text: str, *, allow_default: bool) -> int | None:
         return int(text)
     hint = " or 'default'" if allow_default else ""
     raise InvalidInput(f"{text!r} is not a maturity level; use 0 to 5{hint}.")
+
+
+def report(args: argparse.Namespace) -> int:
+    from imsdesk.services.reporting import ReportRequest, write_reports
+
+    if args.xlsx is None and args.pdf is None:
+        raise InvalidInput("Give --xlsx FILE, --pdf FILE or both.")
+    catalog = open_catalog(args)
+    db = open_db(args)
+    try:
+        written = write_reports(
+            db,
+            catalog,
+            services.resolve_assessment_id(db, args.id),
+            ReportRequest(xlsx=args.xlsx, pdf=args.pdf, logo=args.logo, paper=args.paper),
+        )
+    finally:
+        db.close()
+    for path in written:
+        print(f"Wrote {path}", file=sys.stderr)
+    return 0

@@ -102,6 +102,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     plan_commands.add_parsers(sub, common)
 
+    report = sub.add_parser(
+        "report", parents=[common], help="write the Excel gap register and the PDF report"
+    )
+    report.add_argument("id", metavar="ID", help="the assessment id (or its first characters)")
+    report.add_argument("--xlsx", metavar="FILE", type=Path, help="the Excel workbook to write")
+    report.add_argument("--pdf", metavar="FILE", type=Path, help="the PDF report to write")
+    report.add_argument("--logo", metavar="FILE", type=Path, help="a PNG or JPEG for the cover")
+    report.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    report.set_defaults(handler=commands.report)
+
     demo = sub.add_parser(
         "demo", parents=[common], help="create the demo client with an answered assessment"
     )
