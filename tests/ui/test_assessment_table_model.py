@@ -21,6 +21,8 @@ def test_model_shows_assessments(qtmodeltester, db, catalog, assessment):
         "2026-03-02",
         "Draft",
         "0%",
+        "60",
+        "Not ready",
         "J. Auditor",
     ]
     assert str(assessment.id) in model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -82,13 +82,7 @@ def _checked(answer: AnswerInput) -> AnswerInput:
             raise InvalidInput(
                 f"The {label} text is too long ({len(value)} characters; at most {TEXT_MAX})."
             )
-    return answer if question_id == answer.question_id else _replace_id(answer, question_id)
-
-
-def _replace_id(answer: AnswerInput, question_id: str) -> AnswerInput:
-    from dataclasses import replace
-
-    return replace(answer, question_id=question_id)
+    return answer if question_id == answer.question_id else replace(answer, question_id=question_id)
 
 
 def _check_scope(assessment: Assessment, question_ids: list[str], catalog: Catalog) -> None:

@@ -124,33 +124,28 @@ def load_assessment(db: Database, assessment_id: uuid.UUID | str) -> AssessmentD
         )
 
 
-def rename_assessment(db: Database, assessment_id: uuid.UUID | str, title: str) -> AssessmentRecord:
-    cleaned = validate.required_text(title, "assessment title", validate.TITLE_MAX)
+def _update(db: Database, assessment_id: uuid.UUID | str, **values: object) -> AssessmentRecord:
     with db.transaction() as session:
         row = get_assessment_row(session, assessment_id)
-        row.title = cleaned
+        for name, value in values.items():
+            setattr(row, name, value)
         row.updated_at = utcnow()
         return assessment_record(row, _answered(row))
+
+
+def rename_assessment(db: Database, assessment_id: uuid.UUID | str, title: str) -> AssessmentRecord:
+    title = validate.required_text(title, "assessment title", validate.TITLE_MAX)
+    return _update(db, assessment_id, title=title)
 
 
 def set_status(db: Database, assessment_id: uuid.UUID | str, status: str) -> AssessmentRecord:
     """Mark an assessment final (its answers are then locked) or back to draft."""
-    checked = validate.status(status)
-    with db.transaction() as session:
-        row = get_assessment_row(session, assessment_id)
-        row.status = checked
-        row.updated_at = utcnow()
-        return assessment_record(row, _answered(row))
+    return _update(db, assessment_id, status=validate.status(status))
 
 
 def set_target(db: Database, assessment_id: uuid.UUID | str, target: int) -> AssessmentRecord:
     """The assessment's target maturity (every clause without its own target)."""
-    checked = validate.target_maturity(target)
-    with db.transaction() as session:
-        row = get_assessment_row(session, assessment_id)
-        row.target_maturity = checked
-        row.updated_at = utcnow()
-        return assessment_record(row, _answered(row))
+    return _update(db, assessment_id, target_maturity=validate.target_maturity(target))
 
 
 def set_clause_target(

@@ -8,8 +8,19 @@ from imsdesk.services import AssessmentSummary
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Organisation", "Site", "Assessment", "Date", "Status", "Progress", "Assessor")
-PROGRESS = COLUMNS.index("Progress")
+COLUMNS = (
+    "Organisation",
+    "Site",
+    "Assessment",
+    "Date",
+    "Status",
+    "Progress",
+    "Score",
+    "Readiness",
+    "Assessor",
+)
+NUMBERS = (COLUMNS.index("Progress"), COLUMNS.index("Score"))
+READINESS = {"not-ready": "Not ready", "stage-1": "Stage 1", "stage-2": "Stage 2"}
 
 
 class AssessmentTableModel(QAbstractTableModel):
@@ -48,15 +59,18 @@ class AssessmentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             record = summary.record
             lines = [record.title, record.organisation_name, f"Id: {record.id}"]
+            if summary.card is not None:
+                lines.append(summary.card.verdict.text)
             return "\n".join(lines + summary.scope.warnings())
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == PROGRESS:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMBERS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     @staticmethod
     def _display(summary: AssessmentSummary, column: int) -> str | None:
         record = summary.record
-        progress = summary.progress
+        progress, score = summary.progress, summary.score
+        verdict = summary.card.verdict.level if summary.card else None
         values = (
             record.organisation_name,
             record.site_name or "—",
@@ -64,6 +78,8 @@ class AssessmentTableModel(QAbstractTableModel):
             record.date.isoformat(),
             record.status.capitalize(),
             "—" if progress is None else f"{progress:.0f}%",
+            "—" if score is None else f"{score:.0f}",
+            READINESS.get(verdict or "", "—"),
             record.assessor,
         )
         return values[column] if 0 <= column < len(values) else None
