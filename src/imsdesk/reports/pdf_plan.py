@@ -76,14 +76,14 @@ class PlanSection:
             rows.append(
                 [
                     cell(clip(a.title, 400)),
-                    short(clause),
+                    cell(clause),
                     short(_num(a.priority)),
                     short(a.due.isoformat() if a.due else "—"),
                     cell(a.owner or "—"),
                     short(a.status),
                 ]
             )
-        return table(rows, [self.width * w for w in (0.46, 0.13, 0.08, 0.11, 0.13, 0.09)])
+        return table(rows, [self.width * w for w in (0.44, 0.15, 0.08, 0.11, 0.13, 0.09)])
 
 
 def _num(value: float | None) -> str:
