@@ -212,3 +212,16 @@ def downgrade():
     assert backup.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD_REVISION
     assert backup.execute("SELECT maturity FROM answer").fetchone()[0] == 2
     backup.close()
+
+
+def test_a_new_database_that_cannot_be_created_leaves_no_file(tmp_path: Path, monkeypatch):
+    from imsdesk.storage import migrate
+
+    def broken(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(migrate, "upgrade", broken)
+    path = tmp_path / "new.sqlite3"
+    with pytest.raises(DatabaseError, match="Could not prepare the database"):
+        open_database(path)
+    assert list(tmp_path.iterdir()) == []

@@ -93,7 +93,8 @@ def _head(migrations: Path | None) -> str:
 def _open_file(path: Path, migrations: Path | None) -> Database:
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder; give the path of a database file.")
-    if path.exists():
+    new = not path.exists()
+    if not new:
         revision = inspect_sqlite_file(path)
     else:
         try:
@@ -117,7 +118,13 @@ def _open_file(path: Path, migrations: Path | None) -> Database:
 
     url = sqlite_url(path)
     if revision != head:
-        _upgrade(url, path, migrations, backup)
+        try:
+            _upgrade(url, path, migrations, backup)
+        except BaseException:
+            if new:  # nothing of the user's is in it: leave no half-made database behind
+                for leftover in (path, *(path.with_name(path.name + x) for x in ("-wal", "-shm"))):
+                    leftover.unlink(missing_ok=True)
+            raise
     engine = make_engine(url)
     return Database(url, path, engine, backup=backup, upgraded_from=revision if backup else None)
 
