@@ -9,9 +9,9 @@ import pytest
 from imsdesk import services
 from imsdesk.errors import InvalidInput
 from imsdesk.planning import load_library
-from imsdesk.services import AnswerInput
+from imsdesk.services import AnswerInput, objectives
 from imsdesk.services import plan as plans
-from imsdesk.services.plan import ObjectiveInput
+from imsdesk.services.objectives import ObjectiveInput
 
 LATER = dt.date(2027, 3, 1)
 
@@ -26,7 +26,7 @@ def scoped(db, catalog):
 
 
 def otif(db, assessment):
-    return plans.add_objective(
+    return objectives.add_objective(
         db, assessment.id,
         ObjectiveInput("quality", "Deliver 97% on time", category="delivery", kpi="OTIF", unit="%",
                        baseline=94, target_value=97, due=LATER),
@@ -36,23 +36,23 @@ def otif(db, assessment):
 def test_objectives_are_validated_and_ordered(db, scoped):
     first = otif(db, scoped)
     with pytest.raises(InvalidInput, match="An environmental target needs a KPI"):
-        plans.add_objective(db, scoped.id, ObjectiveInput("environmental", "Less CO2"))
-    second = plans.add_objective(db, scoped.id, ObjectiveInput("quality", "Fewer complaints"))
+        objectives.add_objective(db, scoped.id, ObjectiveInput("environmental", "Less CO2"))
+    second = objectives.add_objective(db, scoped.id, ObjectiveInput("quality", "Fewer complaints"))
     assert (first.position, second.position) == (0, 1)
-    changed = plans.update_objective(db, first.id, owner="Logistics", status="at risk")
+    changed = objectives.update_objective(db, first.id, owner="Logistics", status="at risk")
     assert (changed.owner, changed.status, changed.kpi) == ("Logistics", "at risk", "OTIF")
     with pytest.raises(InvalidInput, match="must be after the assessment date"):
-        plans.update_objective(db, first.id, due=dt.date(2026, 1, 1))
+        objectives.update_objective(db, first.id, due=dt.date(2026, 1, 1))
     with pytest.raises(InvalidInput, match="cannot change its kind"):
-        plans.update_objective(db, first.id, kind="environmental")
+        objectives.update_objective(db, first.id, kind="environmental")
 
 
 def test_suggest_accept_and_link(db, catalog, scoped):
     library = load_library()
     quality = otif(db, scoped)
-    [best, *_] = plans.suggestions(db, library, quality.id)
+    [best, *_] = objectives.suggestions(db, library, quality.id)
     assert best.template.id == "delivery-transport"
-    target, link = plans.accept_suggestion(
+    target, link = objectives.accept_suggestion(
         db, library, quality.id, best.template.id, baseline=18.4, target_value=16.5, due=LATER
     )
     assert (target.kind, target.kpi, target.unit) == (
@@ -61,21 +61,21 @@ def test_suggest_accept_and_link(db, catalog, scoped):
     assert link.rationale == best.template.rationale
     assert ("ems", "8.1") in link.clauses
     with pytest.raises(InvalidInput, match="already linked"):
-        plans.link_objectives(db, quality.id, target.id)
+        objectives.link_objectives(db, quality.id, target.id)
     with pytest.raises(InvalidInput, match="from a quality objective to an environmental one"):
-        plans.link_objectives(db, target.id, quality.id)
+        objectives.link_objectives(db, target.id, quality.id)
     with pytest.raises(InvalidInput, match="needs a baseline"):
-        plans.accept_suggestion(db, library, quality.id, best.template.id, baseline=None,
+        objectives.accept_suggestion(db, library, quality.id, best.template.id, baseline=None,
                                 target_value=1, due=LATER)  # fmt: skip
 
 
 def test_plan_reads_up_to_date_and_keeps_edits(db, catalog, scoped):
     library = load_library()
     quality = otif(db, scoped)
-    plans.accept_suggestion(
+    objectives.accept_suggestion(
         db, library, quality.id, "delivery-transport", baseline=18, target_value=16, due=LATER
     )
-    plans.add_objective(db, scoped.id, ObjectiveInput("quality", "Fewer complaints"))
+    objectives.add_objective(db, scoped.id, ObjectiveInput("quality", "Fewer complaints"))
     services.save_answers(db, scoped.id, [
         AnswerInput("14001-8.1-a", maturity=0), AnswerInput("9001-8.5.1-a", maturity=1),
         AnswerInput("9001-6.2.1-a", maturity=2),
@@ -123,12 +123,12 @@ def test_manual_actions_and_edit_validation(db, catalog, scoped):
 def test_deleting_an_objective_removes_its_links_but_keeps_actions(db, catalog, scoped):
     library = load_library()
     quality = otif(db, scoped)
-    plans.accept_suggestion(
+    objectives.accept_suggestion(
         db, library, quality.id, "delivery-transport", baseline=18, target_value=16, due=LATER
     )
     services.save_answer(db, scoped.id, AnswerInput("14001-8.1-a", maturity=0))
     before = plans.plan(db, catalog, scoped.id)
-    plans.delete_objective(db, quality.id)
+    objectives.delete_objective(db, quality.id)
     after = plans.plan(db, catalog, scoped.id)
     assert after.plan.links == () and len(after.plan.actions) == len(before.plan.actions)
     assert [o.kind for o in after.plan.unlinked_targets] == ["environmental"]

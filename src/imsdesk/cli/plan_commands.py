@@ -10,8 +10,8 @@ import sys
 from imsdesk.cli.commands import open_catalog, open_db, open_library
 from imsdesk.errors import InvalidInput
 from imsdesk.planning import ACTION_STATUSES, FREQUENCIES, OBJECTIVE_STATUSES
+from imsdesk.services import objectives, resolve_assessment_id
 from imsdesk.services import plan as plans
-from imsdesk.services import resolve_assessment_id
 from imsdesk.services.ids import resolve_id
 from imsdesk.storage.models import Action, Objective, ObjectiveLink
 
@@ -141,10 +141,10 @@ def objective_add(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         changes = _objective_changes(args)
-        created = plans.add_objective(
+        created = objectives.add_objective(
             db,
             resolve_assessment_id(db, args.id),
-            plans.ObjectiveInput(kind=args.kind, **changes),  # type: ignore[arg-type]
+            objectives.ObjectiveInput(kind=args.kind, **changes),  # type: ignore[arg-type]
         )
     finally:
         db.close()
@@ -160,7 +160,7 @@ def objective_edit(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         oid = resolve_id(db, Objective, args.objective, "objective")
-        plans.update_objective(db, oid, **changes)
+        objectives.update_objective(db, oid, **changes)
     finally:
         db.close()
     print(f"Objective {oid} updated.", file=sys.stderr)
@@ -171,7 +171,7 @@ def objective_delete(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         oid = resolve_id(db, Objective, args.objective, "objective")
-        plans.delete_objective(db, oid)
+        objectives.delete_objective(db, oid)
     finally:
         db.close()
     print(f"Objective {oid} deleted.", file=sys.stderr)
@@ -181,7 +181,7 @@ def objective_delete(args: argparse.Namespace) -> int:
 def link_add(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        link = plans.link_objectives(
+        link = objectives.link_objectives(
             db,
             resolve_id(db, Objective, args.quality, "objective"),
             resolve_id(db, Objective, args.environmental, "objective"),
@@ -196,7 +196,7 @@ def link_add(args: argparse.Namespace) -> int:
 def link_remove(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        plans.unlink(db, resolve_id(db, ObjectiveLink, args.link, "link"))
+        objectives.unlink(db, resolve_id(db, ObjectiveLink, args.link, "link"))
     finally:
         db.close()
     return 0
@@ -213,7 +213,7 @@ def suggest_targets(args: argparse.Namespace) -> int:
                 raise InvalidInput(
                     "Accepting a suggestion needs " + ", ".join(f"--{n}" for n in missing) + "."
                 )
-            target, _ = plans.accept_suggestion(
+            target, _ = objectives.accept_suggestion(
                 db,
                 library,
                 oid,
@@ -227,7 +227,7 @@ def suggest_targets(args: argparse.Namespace) -> int:
             print(f"Linked the environmental target {target.statement!r}.", file=sys.stderr)
             print(target.id)
             return 0
-        found = plans.suggestions(db, library, oid)
+        found = objectives.suggestions(db, library, oid)
     finally:
         db.close()
     if args.json:

@@ -16,7 +16,8 @@ from imsdesk import services
 from imsdesk.catalog import Catalog
 from imsdesk.planning import QUALITY, Library
 from imsdesk.services import AnswerInput, AssessmentRecord
-from imsdesk.services.plan import ObjectiveInput, accept_suggestion, add_objective, plan
+from imsdesk.services.objectives import ObjectiveInput, accept_suggestion, add_objective
+from imsdesk.services.plan import plan
 from imsdesk.storage import Database
 
 DATA_FILE = "demo-manufacturing.yaml"
