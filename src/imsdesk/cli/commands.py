@@ -61,11 +61,8 @@ def _assessment_json(summary: AssessmentSummary) -> dict[str, Any]:
 
 def assessments(args: argparse.Namespace) -> int:
     catalog = open_catalog(args)
-    db = open_db(args)
-    try:
+    with open_db(args) as db:
         rows = [_assessment_json(s) for s in services.summarise_assessments(db, catalog)]
-    finally:
-        db.close()
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
@@ -101,12 +98,9 @@ def _print_table(table: list[list[str]]) -> None:
 
 
 def export(args: argparse.Namespace) -> int:
-    db = open_db(args)
-    try:
+    with open_db(args) as db:
         assessment_id = services.resolve_assessment_id(db, args.id)
         exchange.export_file(db, assessment_id, Path(args.output))
-    finally:
-        db.close()
     print(f"Exported assessment {assessment_id} to {args.output}", file=sys.stderr)
     return 0
 
@@ -116,11 +110,8 @@ def import_(args: argparse.Namespace) -> int:
     document = exchange.read_document(Path(args.file))
     catalog = open_catalog(args)
     exchange.check_questions(document, catalog)
-    db = open_db(args)
-    try:
+    with open_db(args) as db:
         result = exchange.import_document(db, document, catalog)
-    finally:
-        db.close()
     state = "new assessment" if result.assessment_created else "existing assessment"
     print(
         f"Imported {args.file} into the {state}: {result.answers_added} answers added, "
@@ -197,11 +188,8 @@ def demo(args: argparse.Namespace) -> int:
 
     catalog = open_catalog(args)
     library = open_library(args)
-    db = open_db(args)
-    try:
+    with open_db(args) as db:
         record = create_demo(db, catalog, library)
-    finally:
-        db.close()
     print(f"Created {record.title!r} for {record.organisation_name} ({record.answered} answers).")
     print(record.id)
     return 0
@@ -217,14 +205,11 @@ def score(args: argparse.Namespace) -> int:
     from imsdesk.scoring import compare
 
     catalog = open_catalog(args)
-    db = open_db(args)
-    try:
+    with open_db(args) as db:
         scored = services.score(db, catalog, services.resolve_assessment_id(db, args.id))
         earlier = None
         if args.compare:
             earlier = services.score(db, catalog, services.resolve_assessment_id(db, args.compare))
-    finally:
-        db.close()
     comparison = None
     if earlier is not None:
         before = {p.pack_id for p in earlier.detail.assessment.packs}
@@ -246,8 +231,7 @@ def score(args: argparse.Namespace) -> int:
 
 def target(args: argparse.Namespace) -> int:
     catalog = open_catalog(args)
-    db = open_db(args)
-    try:
+    with open_db(args) as db:
         assessment_id = services.resolve_assessment_id(db, args.id)
         if args.clause is None:
             level = _level(args.level, allow_default=False)
@@ -263,8 +247,6 @@ def target(args: argparse.Namespace) -> int:
             )
         level = _level(args.level, allow_default=True)
         services.set_clause_target(db, assessment_id, pack_id, clause, level)
-    finally:
-        db.close()
     where = f"{pack.standard} {clause}"
     message = "uses the assessment's target" if level is None else f"target set to {level}"
     print(f"{where}: {message}.", file=sys.stderr)
@@ -286,16 +268,13 @@ def report(args: argparse.Namespace) -> int:
     if args.xlsx is None and args.pdf is None:
         raise InvalidInput("Give --xlsx FILE, --pdf FILE or both.")
     catalog = open_catalog(args)
-    db = open_db(args)
-    try:
+    with open_db(args) as db:
         written = write_reports(
             db,
             catalog,
             services.resolve_assessment_id(db, args.id),
             ReportRequest(xlsx=args.xlsx, pdf=args.pdf, logo=args.logo, paper=args.paper),
         )
-    finally:
-        db.close()
     for path in written:
         print(f"Wrote {path}", file=sys.stderr)
     return 0

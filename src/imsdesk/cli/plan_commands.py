@@ -125,11 +125,8 @@ def plan(args: argparse.Namespace) -> int:
     from imsdesk.cli.plan_view import plan_json, plan_text
 
     catalog = open_catalog(args)
-    db = open_db(args)
-    try:
+    with open_db(args) as db:
         view = plans.plan(db, catalog, resolve_assessment_id(db, args.id))
-    finally:
-        db.close()
     if args.json:
         print(json.dumps(plan_json(view), indent=2, ensure_ascii=False))
     else:
@@ -138,16 +135,13 @@ def plan(args: argparse.Namespace) -> int:
 
 
 def objective_add(args: argparse.Namespace) -> int:
-    db = open_db(args)
-    try:
+    with open_db(args) as db:
         changes = _objective_changes(args)
         created = objectives.add_objective(
             db,
             resolve_assessment_id(db, args.id),
             objectives.ObjectiveInput(kind=args.kind, **changes),  # type: ignore[arg-type]
         )
-    finally:
-        db.close()
     print(f"Added the {created.kind} objective {created.statement!r}.", file=sys.stderr)
     print(created.id)
     return 0
@@ -157,55 +151,42 @@ def objective_edit(args: argparse.Namespace) -> int:
     changes = _objective_changes(args)
     if not changes:
         raise InvalidInput("Give at least one field to change, e.g. --owner or --status.")
-    db = open_db(args)
-    try:
+    with open_db(args) as db:
         oid = resolve_id(db, Objective, args.objective, "objective")
         objectives.update_objective(db, oid, **changes)
-    finally:
-        db.close()
     print(f"Objective {oid} updated.", file=sys.stderr)
     return 0
 
 
 def objective_delete(args: argparse.Namespace) -> int:
-    db = open_db(args)
-    try:
+    with open_db(args) as db:
         oid = resolve_id(db, Objective, args.objective, "objective")
         objectives.delete_objective(db, oid)
-    finally:
-        db.close()
     print(f"Objective {oid} deleted.", file=sys.stderr)
     return 0
 
 
 def link_add(args: argparse.Namespace) -> int:
-    db = open_db(args)
-    try:
+    with open_db(args) as db:
         link = objectives.link_objectives(
             db,
             resolve_id(db, Objective, args.quality, "objective"),
             resolve_id(db, Objective, args.environmental, "objective"),
             rationale=args.rationale,
         )
-    finally:
-        db.close()
     print(link.id)
     return 0
 
 
 def link_remove(args: argparse.Namespace) -> int:
-    db = open_db(args)
-    try:
+    with open_db(args) as db:
         objectives.unlink(db, resolve_id(db, ObjectiveLink, args.link, "link"))
-    finally:
-        db.close()
     return 0
 
 
 def suggest_targets(args: argparse.Namespace) -> int:
     library = open_library(args)
-    db = open_db(args)
-    try:
+    with open_db(args) as db:
         oid = resolve_id(db, Objective, args.objective, "objective")
         if args.accept:
             missing = [n for n in ("baseline", "target", "due") if getattr(args, n) is None]
@@ -228,8 +209,6 @@ def suggest_targets(args: argparse.Namespace) -> int:
             print(target.id)
             return 0
         found = objectives.suggestions(db, library, oid)
-    finally:
-        db.close()
     if args.json:
         print(
             json.dumps(
@@ -263,8 +242,7 @@ def suggest_targets(args: argparse.Namespace) -> int:
 
 def action_add(args: argparse.Namespace) -> int:
     pack_id, _, clause = args.clause.partition(":") if args.clause else ("", "", "")
-    db = open_db(args)
-    try:
+    with open_db(args) as db:
         action = plans.add_action(
             db,
             resolve_assessment_id(db, args.id),
@@ -276,8 +254,6 @@ def action_add(args: argparse.Namespace) -> int:
             due=args.due,
             owner=args.owner,
         )
-    finally:
-        db.close()
     print(action.id)
     return 0
 
@@ -290,11 +266,8 @@ def action_edit(args: argparse.Namespace) -> int:
     }
     if not changes:
         raise InvalidInput("Give at least one field to change, e.g. --owner or --status.")
-    db = open_db(args)
-    try:
+    with open_db(args) as db:
         aid = resolve_id(db, Action, args.action, "action")
         plans.update_action(db, aid, **changes)
-    finally:
-        db.close()
     print(f"Action {aid} updated.", file=sys.stderr)
     return 0

@@ -193,6 +193,14 @@ def parse_timestamp(value: str) -> dt.datetime | None:
     return parsed if parsed.tzinfo else None
 
 
+def timestamp(text: str) -> dt.datetime:
+    """A timestamp of a validated document (``read_document`` has checked every one)."""
+    parsed = parse_timestamp(text)
+    if parsed is None:
+        raise ExchangeFileError(f"{text!r} is not a timestamp.")
+    return parsed
+
+
 def format_timestamp(value: dt.datetime) -> str:
     return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
 

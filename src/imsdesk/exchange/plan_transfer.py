@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from imsdesk.errors import ExchangeFileError
-from imsdesk.exchange.document import format_timestamp, parse_timestamp
+from imsdesk.exchange.document import format_timestamp, timestamp
 from imsdesk.storage.models import Action, Assessment, Objective, ObjectiveLink
 
 OBJECTIVE_FIELDS = ("kind", "statement", "category", "kpi", "unit", "baseline", "target_value",
@@ -85,13 +85,6 @@ def export_plan(session: Session, assessment: Assessment) -> dict[str, Any]:
     }
 
 
-def _time(text: str) -> dt.datetime:
-    parsed = parse_timestamp(text)
-    if parsed is None:
-        raise ExchangeFileError(f"{text!r} is not a timestamp.")
-    return parsed
-
-
 def _refuse(what: str) -> ExchangeFileError:
     return ExchangeFileError(f"{what}; the file was not imported.")
 
@@ -112,10 +105,10 @@ def _merge_objectives(
         row = session.get(Objective, oid)
         if row is not None and row.assessment_id != assessment.id:
             raise _refuse(f"The objective {item['statement'][:40]!r} belongs to another assessment")
-        incoming = _time(item["updated_at"])
+        incoming = timestamp(item["updated_at"])
         if row is None:
             row = Objective(
-                id=oid, assessment_id=assessment.id, created_at=_time(item["created_at"])
+                id=oid, assessment_id=assessment.id, created_at=timestamp(item["created_at"])
             )
             assessment.objectives.append(row)
         elif incoming <= row.updated_at:
@@ -148,13 +141,13 @@ def _merge_links(
                 ObjectiveLink.environmental_objective_id == environmental,
             )
         )
-        incoming = _time(item["updated_at"])
+        incoming = timestamp(item["updated_at"])
         if row is None:
             row = ObjectiveLink(
                 id=uuid.UUID(item["id"]),
                 quality_objective_id=quality,
                 environmental_objective_id=environmental,
-                created_at=_time(item["created_at"]),
+                created_at=timestamp(item["created_at"]),
             )
             session.add(row)
         elif row.quality_objective_id != quality or row.environmental_objective_id != environmental:
@@ -191,9 +184,11 @@ def _merge_actions(
             if link is None and session.get(ObjectiveLink, uuid.UUID(item["link"])) is None:
                 raise _refuse(f"The action {item['title'][:40]!r} serves a link not in the file")
             link = link or uuid.UUID(item["link"])
-        incoming = _time(item["updated_at"])
+        incoming = timestamp(item["updated_at"])
         if row is None:
-            row = Action(id=aid, assessment_id=assessment.id, created_at=_time(item["created_at"]))
+            row = Action(
+                id=aid, assessment_id=assessment.id, created_at=timestamp(item["created_at"])
+            )
             assessment.actions.append(row)
         elif incoming <= row.updated_at:
             continue

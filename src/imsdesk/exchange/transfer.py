@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from imsdesk import __version__
 from imsdesk.catalog import Catalog, user_questionnaires_dir
 from imsdesk.errors import ExchangeFileError
-from imsdesk.exchange.document import FORMAT, VERSION, format_timestamp, parse_timestamp
+from imsdesk.exchange.document import FORMAT, VERSION, format_timestamp, timestamp
 from imsdesk.exchange.plan_transfer import export_plan, import_plan
 from imsdesk.services.assessments import get_assessment_row
 from imsdesk.services.records import PackRef
@@ -127,7 +127,7 @@ def import_document(
         stored = {a.question_id: a for a in assessment.answers}
         for item in document["answers"]:
             answer = stored.get(item["question_id"])
-            incoming = _time(item["updated_at"])
+            incoming = timestamp(item["updated_at"])
             if answer is None:
                 answer = Answer(question_id=item["question_id"], created_at=incoming)
                 assessment.answers.append(answer)
@@ -160,7 +160,7 @@ def _merge_targets(assessment: Assessment, items: list[dict[str, Any]]) -> None:
                 f"in the assessment; the file was not imported."
             )
         key = (item["questionnaire"], item["clause"])
-        incoming = _time(item["updated_at"])
+        incoming = timestamp(item["updated_at"])
         target = stored.get(key)
         if target is None:
             target = ClauseTarget(pack_id=key[0], clause=key[1], created_at=incoming)
@@ -197,27 +197,20 @@ def check_questions(document: dict[str, Any], catalog: Catalog) -> None:
         )
 
 
-def _time(text: str) -> dt.datetime:
-    parsed = parse_timestamp(text)
-    if parsed is None:  # read_document has checked this already
-        raise ExchangeFileError(f"{text!r} is not a timestamp.")
-    return parsed
-
-
 def _is_newer(record: dict[str, Any], row: Any) -> bool:
-    return _time(record["updated_at"]) > row.updated_at
+    return timestamp(record["updated_at"]) > row.updated_at
 
 
 def _merge_organisation(session: Session, record: dict[str, Any]) -> Organisation:
     row = session.get(Organisation, uuid.UUID(record["id"]))
     if row is None:
-        row = Organisation(id=uuid.UUID(record["id"]), created_at=_time(record["created_at"]))
+        row = Organisation(id=uuid.UUID(record["id"]), created_at=timestamp(record["created_at"]))
         session.add(row)
     elif not _is_newer(record, row):
         return row
     for field in ("name", "sector", "size", "address", "contact"):
         setattr(row, field, record[field])
-    row.updated_at = _time(record["updated_at"])
+    row.updated_at = timestamp(record["updated_at"])
     return row
 
 
@@ -231,7 +224,7 @@ def _merge_site(
         row = Site(
             id=uuid.UUID(record["id"]),
             organisation=organisation,
-            created_at=_time(record["created_at"]),
+            created_at=timestamp(record["created_at"]),
         )
         session.add(row)
     elif row.organisation_id != organisation.id:
@@ -243,7 +236,7 @@ def _merge_site(
         return row
     row.name = record["name"]
     row.address = record["address"]
-    row.updated_at = _time(record["updated_at"])
+    row.updated_at = timestamp(record["updated_at"])
     return row
 
 
@@ -262,7 +255,7 @@ def _merge_assessment(
         row = Assessment(
             id=uuid.UUID(record["id"]),
             organisation=organisation,
-            created_at=_time(record["created_at"]),
+            created_at=timestamp(record["created_at"]),
             packs=[
                 AssessmentPack(position=i, pack_id=p[0], edition=p[1], content_hash=p[2])
                 for i, p in enumerate(packs)
@@ -290,7 +283,7 @@ def _merge_assessment(
     row.date = dt.date.fromisoformat(record["date"])
     row.target_maturity = record["target_maturity"]
     row.status = record["status"]
-    row.updated_at = _time(record["updated_at"])
+    row.updated_at = timestamp(record["updated_at"])
     return row, created
 
 

@@ -36,6 +36,7 @@ from imsdesk.reports.pdf_layout import (
     para,
     short,
     table,
+    whole,
 )
 from imsdesk.reports.pdf_plan import PlanSection
 from imsdesk.reports.pdf_register import RegisterSection
@@ -184,7 +185,7 @@ class Story:
             rows.append(
                 [
                     cell(f"{s.standard}:{s.edition}", "cell-bold"),
-                    short(_num(s.score)),
+                    short(whole(s.score)),
                     short(f"{s.completion:.0f}%"),
                 ]
                 + [short(s.findings.get(f, 0)) for f in rules.FINDINGS]
@@ -192,7 +193,7 @@ class Story:
         rows.append(
             [
                 cell("Integrated", "cell-bold"),
-                short(_num(card.score)),
+                short(whole(card.score)),
                 short(f"{card.completion:.0f}%"),
             ]
             + [short(sum(s.findings.get(f, 0) for s in card.standards)) for f in rules.FINDINGS]
@@ -303,7 +304,7 @@ class Story:
                     [
                         short(indent + c.number),
                         cell(c.title, style),
-                        short(_num(c.score)),
+                        short(whole(c.score)),
                         short(f"{c.completion:.0f}%"),
                         short(
                             c.finding + (" (systemic)" if c.systemic else "") if c.finding else "—"
@@ -404,10 +405,6 @@ def bullet(text: str, bold_head: bool = False) -> Flowable:
     if bold_head and colon and len(head) < 80:
         return para(f"<b>{esc(head)}:</b> {esc(rest)}", "bullet", markup=True, bullet="•")
     return para(text, "bullet", bullet="•")
-
-
-def _num(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0f}"
 
 
 def _finding_colours(rows: list[list[Any]], column: int) -> list[tuple]:

@@ -146,6 +146,11 @@ def short(value: object) -> str:
     return "" if value is None else printable(str(value))
 
 
+def whole(value: float | None) -> str:
+    """A score or priority as a whole number, or a dash where there is none."""
+    return "—" if value is None else f"{value:.0f}"
+
+
 def clip(value: str, limit: int) -> str:
     value = " ".join(value.split())
     return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"

@@ -11,7 +11,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak
 
 from imsdesk.planning import ActionData, ObjectiveData
 from imsdesk.reports.data import ReportData
-from imsdesk.reports.pdf_layout import cell, clip, para, short, table
+from imsdesk.reports.pdf_layout import cell, clip, para, short, table, whole
 
 
 class PlanSection:
@@ -77,17 +77,13 @@ class PlanSection:
                 [
                     cell(clip(a.title, 400)),
                     cell(clause),
-                    short(_num(a.priority)),
+                    short(whole(a.priority)),
                     short(a.due.isoformat() if a.due else "—"),
                     cell(a.owner or "—"),
                     short(a.status),
                 ]
             )
         return table(rows, [self.width * w for w in (0.44, 0.15, 0.08, 0.11, 0.13, 0.09)])
-
-
-def _num(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0f}"
 
 
 def _measure(o: ObjectiveData) -> str:

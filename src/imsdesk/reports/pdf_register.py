@@ -11,7 +11,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 
 from imsdesk.catalog import CrosswalkRow
 from imsdesk.reports.data import ReportData
-from imsdesk.reports.pdf_layout import cell, clip, esc, para, table
+from imsdesk.reports.pdf_layout import cell, clip, esc, para, table, whole
 from imsdesk.scoring import QuestionResult, rules
 
 NOTE_SNIPPET = 220
@@ -68,7 +68,7 @@ class RegisterSection:
                 continue
             label = f"<b>{esc(pack.standard)} {esc(number)}</b> {esc(clause.title)}"
             if clause.total:
-                label += f" — score {_num(clause.score)}"
+                label += f" — score {whole(clause.score)}"
             flow.append(para(label, "cell", markup=True))
             for result in self._listed(pack_id, number):
                 flow.append(self.question_line(result))
@@ -121,7 +121,3 @@ class RegisterSection:
     def single_column(self, pack_id: str, numbers: Sequence[str]) -> Flowable:
         flow = self.side(pack_id, numbers) or [cell("—")]
         return table([[flow]], [self.width], header=False)
-
-
-def _num(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0f}"

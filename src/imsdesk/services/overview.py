@@ -11,6 +11,7 @@ from sqlalchemy import select
 from imsdesk.catalog import Catalog
 from imsdesk.scoring import ScoreCard, score_assessment
 from imsdesk.services.assessments import list_assessments
+from imsdesk.services.convert import answer_record
 from imsdesk.services.records import AssessmentRecord
 from imsdesk.services.scope import Scope, scope_of
 from imsdesk.storage import Database
@@ -47,7 +48,7 @@ def summarise_assessments(db: Database, catalog: Catalog) -> list[AssessmentSumm
     targets: dict = defaultdict(dict)
     with db.transaction() as session:
         for answer in session.scalars(select(Answer)):
-            answers[answer.assessment_id].append(_Answer.of(answer))
+            answers[answer.assessment_id].append(answer_record(answer))
         for target in session.scalars(select(ClauseTarget)):
             targets[target.assessment_id][(target.pack_id, target.clause)] = target.target
     summaries = []
@@ -63,17 +64,3 @@ def summarise_assessments(db: Database, catalog: Catalog) -> list[AssessmentSumm
             )
         summaries.append(AssessmentSummary(record, scope, card))
     return summaries
-
-
-@dataclass(frozen=True)
-class _Answer:
-    """What scoring reads of an answer, detached from the session."""
-
-    question_id: str
-    maturity: int | None
-    not_applicable: bool
-    justification: str
-
-    @classmethod
-    def of(cls, row: Answer) -> _Answer:
-        return cls(row.question_id, row.maturity, row.not_applicable, row.justification)

@@ -59,6 +59,12 @@ class Database:
     def close(self) -> None:
         self.engine.dispose()
 
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
 
 def _explain_operational(exc: OperationalError, where: str) -> str:
     reason = str(exc.orig) if exc.orig else str(exc)
