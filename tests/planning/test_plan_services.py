@@ -80,8 +80,9 @@ def test_plan_reads_up_to_date_and_keeps_edits(db, catalog, scoped):
         AnswerInput("14001-8.1-a", maturity=0), AnswerInput("9001-8.5.1-a", maturity=1),
         AnswerInput("9001-6.2.1-a", maturity=2),
     ])  # fmt: skip
-    view = plans.plan(db, catalog, scoped.id, today=dt.date(2026, 4, 1))
-    assert len(view.changes.added) == 3
+    changes = plans.refresh_plan(db, catalog, scoped.id, today=dt.date(2026, 4, 1))
+    assert len(changes.added) == 3
+    view = plans.load_plan(db, catalog, scoped.id)
     [linked, unlinked] = view.plan.groups
     assert not linked.incomplete and unlinked.incomplete
     attached = {a.clause for a in linked.targets[0].actions}
@@ -95,20 +96,21 @@ def test_plan_reads_up_to_date_and_keeps_edits(db, catalog, scoped):
     services.save_answers(db, scoped.id, [
         AnswerInput("14001-8.1-a", maturity=4), AnswerInput("9001-8.5.2-a", maturity=0),
     ])  # fmt: skip
-    view = plans.plan(db, catalog, scoped.id, today=dt.date(2026, 5, 1))
-    assert (len(view.changes.added), len(view.changes.closed)) == (1, 1)
+    changes = plans.refresh_plan(db, catalog, scoped.id, today=dt.date(2026, 5, 1))
+    assert (len(changes.added), len(changes.closed)) == (1, 1)
+    view = plans.load_plan(db, catalog, scoped.id)
     kept = next(a for a in view.plan.actions if a.id == ems_action.id)
     assert (kept.owner, kept.status) == ("Plant manager", "done")
     assert "Closed on 2026-05-01" in kept.note
-    # Reading again changes nothing.
-    assert plans.plan(db, catalog, scoped.id).changes.empty
+    # Refreshing again changes nothing.
+    assert plans.refresh_plan(db, catalog, scoped.id).empty
 
 
 def test_manual_actions_and_edit_validation(db, catalog, scoped):
     action = plans.add_action(db, scoped.id, "Book the ISO 14001 lead auditor course", owner="EMS lead",
                               pack_id="iso14001-2015", clause="7.2")  # fmt: skip
     assert not action.generated
-    view = plans.plan(db, catalog, scoped.id)
+    view = plans.load_plan(db, catalog, scoped.id)
     assert [a.title for a in view.plan.sections[0].actions] == [
         "Book the ISO 14001 lead auditor course"
     ]
@@ -127,9 +129,10 @@ def test_deleting_an_objective_removes_its_links_but_keeps_actions(db, catalog, 
         db, library, quality.id, "delivery-transport", baseline=18, target_value=16, due=LATER
     )
     services.save_answer(db, scoped.id, AnswerInput("14001-8.1-a", maturity=0))
-    before = plans.plan(db, catalog, scoped.id)
+    plans.refresh_plan(db, catalog, scoped.id)
+    before = plans.load_plan(db, catalog, scoped.id)
     objectives.delete_objective(db, quality.id)
-    after = plans.plan(db, catalog, scoped.id)
+    after = plans.load_plan(db, catalog, scoped.id)
     assert after.plan.links == () and len(after.plan.actions) == len(before.plan.actions)
     assert [o.kind for o in after.plan.unlinked_targets] == ["environmental"]
     assert all(a.link_id is None for a in after.plan.actions)

@@ -13,7 +13,7 @@ from imsdesk.catalog import load_catalog
 from imsdesk.demo import create_demo
 from imsdesk.paths import questionnaires_dir
 from imsdesk.planning import load_library
-from imsdesk.services.plan import add_action
+from imsdesk.services.plan import add_action, refresh_plan
 from imsdesk.services.reporting import ReportRequest, write_reports
 from imsdesk.storage import open_database
 
@@ -61,6 +61,7 @@ def make_demo(folder: Path):
         pack_id="iso14001-2015",
         clause="8.2",
     )
+    refresh_plan(db, catalog, record.id)  # as `imsdesk report` does before writing
     return db, catalog, record
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from imsdesk import services
-from imsdesk.errors import InvalidInput
+from imsdesk.errors import InvalidInput, NotFound
 from imsdesk.services import AnswerInput
 
 
@@ -77,3 +77,18 @@ def test_user_text_is_stored_exactly(db, assessment):
     hostile = "=SUM(A1:A9) <b>bold</b> & 'quotes' \"double\" CO₂ ≥ Łódź Ελλάδα\n\ttabbed"
     services.save_answer(db, assessment.id, AnswerInput("q", maturity=2, notes=hostile))
     assert services.load_assessment(db, assessment.id).answer_for("q").notes == hostile
+
+
+def test_a_batch_saving_one_question_twice_keeps_the_last(db, assessment):
+    saved = services.save_answers(
+        db, assessment.id, [AnswerInput("q", maturity=1), AnswerInput("q", maturity=4)]
+    )
+    assert [a.maturity for a in saved] == [1, 4]
+    assert [a.maturity for a in services.load_assessment(db, assessment.id).answers] == [4]
+
+
+def test_saving_into_an_unknown_assessment(db):
+    with pytest.raises(NotFound, match="There is no assessment with the id 6f1c9f0e"):
+        services.save_answer(
+            db, "6f1c9f0e-0000-4000-8000-000000000009", AnswerInput("q", maturity=1)
+        )

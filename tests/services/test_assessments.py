@@ -77,34 +77,6 @@ def test_deleting_a_site_keeps_its_assessments(db, assessment):
     assert kept.site_name is None
 
 
-def test_duplicate_starts_the_next_cycle(db, assessment):
-    services.save_answer(
-        db, assessment.id, services.AnswerInput("9001-4.1-a", maturity=2, notes="Draft context")
-    )
-    services.save_answer(
-        db,
-        assessment.id,
-        services.AnswerInput("9001-8.3.1-a", not_applicable=True, justification="Make to print"),
-    )
-    services.set_status(db, assessment.id, "final")
-    copy = services.duplicate_assessment(
-        db, assessment.id, title="Gap analysis 2027", date=dt.date(2027, 3, 1)
-    )
-    assert copy.id != assessment.id
-    assert copy.status == "draft"
-    assert copy.date == dt.date(2027, 3, 1)
-    assert copy.packs == PACKS
-    assert copy.site_id == assessment.site_id
-    detail = services.load_assessment(db, copy.id)
-    assert [(a.question_id, a.maturity, a.not_applicable, a.notes) for a in detail.answers] == [
-        ("9001-4.1-a", 2, False, "Draft context"),
-        ("9001-8.3.1-a", None, True, ""),
-    ]
-    # The copy is independent: changing it leaves the finished cycle as it was.
-    services.save_answer(db, copy.id, services.AnswerInput("9001-4.1-a", maturity=4))
-    assert services.load_assessment(db, assessment.id).answer_for("9001-4.1-a").maturity == 2
-
-
 def test_resolve_assessment_id_by_prefix(db, assessment):
     full = str(assessment.id)
     assert services.resolve_assessment_id(db, full) == assessment.id

@@ -85,6 +85,9 @@ def check_0001(db: Database) -> None:
     assert answers["9001-8.3.1-a"].not_applicable is True
     assert answers["9001-9.2.1-a"].maturity == 0
     assert answers["9001-9.2.1-a"].notes == "notes"
+    # Added by 0004: nothing was carried over, no previous cycle.
+    assert not any(a.carried_over for a in detail.answers)
+    assert detail.assessment.predecessor_id is None
 
 
 def seed_0002(connection: Connection) -> None:
@@ -147,7 +150,7 @@ def check_0003(db: Database) -> None:
     from imsdesk.services import plan as plans
 
     check_0002(db)
-    view = plans.plan(db, load_catalog(), ASSESSMENT)
+    view = plans.load_plan(db, load_catalog(), ASSESSMENT)
     [group] = view.plan.groups
     assert group.objective.statement == "OTIF 97%"
     [target] = group.targets
@@ -161,10 +164,61 @@ def check_0003(db: Database) -> None:
     )
 
 
+NEXT = "6f1c9f0e-0000-4000-8000-000000000021"
+
+
+def _insert(connection: Connection, table: str, **values: object) -> None:
+    names = ", ".join(values)
+    marks = ", ".join(f":{name}" for name in values)
+    connection.execute(text(f"INSERT INTO {table} ({names}) VALUES ({marks})"), values)
+
+
+def seed_0004(connection: Connection) -> None:
+    """Two cycles: the second continues the first, with an answer carried over and a summary
+    stored against packs that are no longer installed as they were."""
+    t = STAMP
+    _insert(connection, "organisation", id=_hex(ORG), created_at=t, updated_at=t,
+            name="Old Org Ltd", sector="", size="", address="", contact="")  # fmt: skip
+    for assessment_id, title, predecessor in ((ASSESSMENT, "Audit 2025", None),
+                                              (NEXT, "Audit 2026", _hex(ASSESSMENT))):  # fmt: skip
+        _insert(connection, "assessment", id=_hex(assessment_id), created_at=t, updated_at=t,
+                organisation_id=_hex(ORG), site_id=None, title=title, assessor="K. Smith",
+                date="2025-01-15", target_maturity=3, status="draft",
+                predecessor_id=predecessor)  # fmt: skip
+        _insert(connection, "assessment_pack", id=_hex(assessment_id)[:-1] + "f", created_at=t,
+                updated_at=t, assessment_id=_hex(assessment_id), position=0,
+                pack_id="iso9001-2015", edition="2015", content_hash="h1")  # fmt: skip
+        _insert(connection, "answer", id=_hex(assessment_id)[:-1] + "e", created_at=t,
+                updated_at=t, assessment_id=_hex(assessment_id), question_id="9001-4.1-a",
+                maturity=3, not_applicable=0, justification="", notes="", evidence="",
+                carried_over=int(predecessor is not None))  # fmt: skip
+    _insert(connection, "assessment_summary", assessment_id=_hex(NEXT), answered=1, total=9,
+            progress=11.1, score=60.0, verdict_level="not-ready", verdict_text="Not ready",
+            scope_key="iso9001-2015=sha256:old", computed_at=t)  # fmt: skip
+
+
+def check_0004(db: Database) -> None:
+    from imsdesk.catalog import load_catalog
+
+    second = services.load_assessment(db, NEXT)
+    assert second.assessment.predecessor_id.hex == _hex(ASSESSMENT)
+    assert [(a.question_id, a.carried_over) for a in second.answers] == [("9001-4.1-a", True)]
+    catalog = load_catalog()
+    # The stored summary was computed against another pack content: stale until refreshed.
+    listed = {a.id.hex: a for a in services.load_overview(db, catalog).assessments}
+    assert listed[_hex(NEXT)].stale and listed[_hex(NEXT)].score == 60.0
+    assert listed[_hex(ASSESSMENT)].stale and listed[_hex(ASSESSMENT)].score is None
+    fresh = {a.id.hex: a for a in services.overview(db, catalog).assessments}
+    assert not fresh[_hex(NEXT)].stale
+    assert fresh[_hex(NEXT)].answered == 1
+    assert fresh[_hex(NEXT)].total == len(catalog.pack("iso9001-2015").questions)
+
+
 SEEDS: dict[str, tuple[Callable[[Connection], None], Callable[[Database], None]]] = {
     "0001": (seed_0001, check_0001),
     "0002": (seed_0002, check_0002),
     "0003": (seed_0003, check_0003),
+    "0004": (seed_0004, check_0004),
 }
 
 

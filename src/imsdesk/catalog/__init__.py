@@ -21,6 +21,7 @@ from imsdesk.catalog.model import (
     clause_key,
 )
 from imsdesk.catalog.packs import load_pack
+from imsdesk.catalog.pages import HarmonizedPage, PageSide, harmonized_pages
 from imsdesk.catalog.problems import PackError, Problem
 
 __all__ = [
@@ -29,14 +30,17 @@ __all__ = [
     "Crosswalk",
     "CrosswalkRow",
     "CrosswalkSection",
+    "HarmonizedPage",
     "IntroBlock",
     "Pack",
     "PackError",
+    "PageSide",
     "Problem",
     "Question",
     "ScaleLevel",
     "Theme",
     "clause_key",
+    "harmonized_pages",
     "load_catalog",
     "load_pack",
     "user_questionnaires_dir",

@@ -15,6 +15,7 @@ from imsdesk.catalog.crosswalks import FORMAT as CROSSWALK_FORMAT
 from imsdesk.catalog.crosswalks import build_crosswalk
 from imsdesk.catalog.model import Crosswalk, Pack
 from imsdesk.catalog.packs import build_pack
+from imsdesk.catalog.pages import HarmonizedPage, harmonized_pages
 from imsdesk.catalog.problems import PackError, Problem
 from imsdesk.catalog.yamlsource import Source, read_source
 from imsdesk.paths import questionnaires_dir, user_data_dir
@@ -36,6 +37,18 @@ class Catalog:
 
     def crosswalk_for(self, qms_id: str, ems_id: str) -> Crosswalk | None:
         return next((c for c in self.crosswalks if c.qms == qms_id and c.ems == ems_id), None)
+
+    def crosswalk_for_packs(self, packs: Sequence[Pack]) -> Crosswalk | None:
+        """The crosswalk pairing two of these packs, else one covering one of them (a
+        single-standard scope is laid out by its side of the crosswalk)."""
+        ids = {p.id for p in packs}
+        return next((c for c in self.crosswalks if {c.qms, c.ems} <= ids), None) or next(
+            (c for c in self.crosswalks if c.qms in ids or c.ems in ids), None
+        )
+
+    def pages(self, packs: Sequence[Pack]) -> tuple[HarmonizedPage, ...]:
+        """The scope's clauses as pages (see ``catalog/pages.py``)."""
+        return harmonized_pages(packs, self.crosswalk_for_packs(packs))
 
 
 def user_questionnaires_dir() -> Path:

@@ -38,31 +38,31 @@ def open_library(args: argparse.Namespace) -> Library:
 
 
 def _assessment_json(summary: AssessmentSummary) -> dict[str, Any]:
-    record = summary.record
     return {
-        "id": str(record.id),
-        "organisation": record.organisation_name,
-        "organisation_id": str(record.organisation_id),
-        "site": record.site_name,
-        "title": record.title,
-        "assessor": record.assessor,
-        "date": record.date.isoformat(),
-        "status": record.status,
-        "packs": [{"id": p.pack_id, "edition": p.edition} for p in record.packs],
+        "id": str(summary.id),
+        "organisation": summary.organisation_name,
+        "organisation_id": str(summary.organisation_id),
+        "site": summary.site_name,
+        "title": summary.title,
+        "assessor": summary.assessor,
+        "date": summary.date.isoformat(),
+        "status": summary.status,
+        "packs": [{"id": p.pack_id, "edition": p.edition} for p in summary.packs],
         "answered": summary.answered,
         "questions": summary.total,
         "progress": summary.progress,
         "score": summary.score,
-        "verdict": summary.card.verdict.text if summary.card else None,
-        "warnings": summary.scope.warnings(),
-        "updated_at": record.updated_at.isoformat(),
+        "verdict": summary.verdict_text,
+        "warnings": list(summary.warnings),
+        "updated_at": summary.updated_at.isoformat(),
+        "predecessor_id": str(summary.predecessor_id) if summary.predecessor_id else None,
     }
 
 
 def assessments(args: argparse.Namespace) -> int:
     catalog = open_catalog(args)
     with open_db(args) as db:
-        rows = [_assessment_json(s) for s in services.summarise_assessments(db, catalog)]
+        rows = [_assessment_json(s) for s in services.overview(db, catalog).assessments]
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
@@ -263,16 +263,19 @@ def _level(text: str, *, allow_default: bool) -> int | None:
 
 
 def report(args: argparse.Namespace) -> int:
+    from imsdesk.services.plan import refresh_plan
     from imsdesk.services.reporting import ReportRequest, write_reports
 
     if args.xlsx is None and args.pdf is None:
         raise InvalidInput("Give --xlsx FILE, --pdf FILE or both.")
     catalog = open_catalog(args)
     with open_db(args) as db:
+        assessment_id = services.resolve_assessment_id(db, args.id)
+        refresh_plan(db, catalog, assessment_id)  # the report's plan matches the answers
         written = write_reports(
             db,
             catalog,
-            services.resolve_assessment_id(db, args.id),
+            assessment_id,
             ReportRequest(xlsx=args.xlsx, pdf=args.pdf, logo=args.logo, paper=args.paper),
         )
     for path in written:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from imsdesk import __version__
-from imsdesk.cli import commands, plan_commands
+from imsdesk.cli import assessment_commands, commands, plan_commands, review_commands
 
 
 def _add_global_options(parser: argparse.ArgumentParser, default: object) -> None:
@@ -100,7 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     target.set_defaults(handler=commands.target)
 
+    assessment_commands.add_parsers(sub, common)
     plan_commands.add_parsers(sub, common)
+    review_commands.add_parsers(sub, common)
 
     report = sub.add_parser(
         "report", parents=[common], help="write the Excel gap register and the PDF report"

@@ -126,11 +126,13 @@ def plan(args: argparse.Namespace) -> int:
 
     catalog = open_catalog(args)
     with open_db(args) as db:
-        view = plans.plan(db, catalog, resolve_assessment_id(db, args.id))
+        assessment_id = resolve_assessment_id(db, args.id)
+        changes = plans.refresh_plan(db, catalog, assessment_id)
+        view = plans.load_plan(db, catalog, assessment_id)
     if args.json:
-        print(json.dumps(plan_json(view), indent=2, ensure_ascii=False))
+        print(json.dumps(plan_json(view, changes), indent=2, ensure_ascii=False))
     else:
-        print(plan_text(view))
+        print(plan_text(view, changes))
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from imsdesk.planning import ActionData, LinkData, ObjectiveData
+from imsdesk.planning import ActionData, LinkData, ObjectiveData, PlanChanges
 from imsdesk.services.plan import PlanView
 
 
@@ -61,7 +61,8 @@ def action_json(a: ActionData) -> dict[str, Any]:
     }
 
 
-def plan_json(view: PlanView) -> dict[str, Any]:
+def plan_json(view: PlanView, changes: PlanChanges) -> dict[str, Any]:
+    """``changes``: what bringing the plan up to date (``refresh_plan``) just changed."""
     plan, record = view.plan, view.scored.detail.assessment
     linked = {link.quality_objective_id for link in plan.links}
     return {
@@ -82,10 +83,10 @@ def plan_json(view: PlanView) -> dict[str, Any]:
         "links": [link_json(link) for link in plan.links],
         "actions": [action_json(a) for a in plan.actions],
         "changes": {
-            "added": len(view.changes.added),
-            "updated": len(view.changes.updated),
-            "closed": len(view.changes.closed),
-            "reopened": len(view.changes.reopened),
+            "added": len(changes.added),
+            "updated": len(changes.updated),
+            "closed": len(changes.closed),
+            "reopened": len(changes.reopened),
         },
     }
 
@@ -101,10 +102,9 @@ def _action_line(a: ActionData) -> str:
     return f"    [{a.status}] {where}{a.title}  ({due}, {owner}) {_short(a.id)}"
 
 
-def plan_text(view: PlanView) -> str:
+def plan_text(view: PlanView, changes: PlanChanges) -> str:
     plan, record = view.plan, view.scored.detail.assessment
     lines = [f"Action plan: {record.title} — {record.organisation_name}"]
-    changes = view.changes
     if not changes.empty:
         lines.append(
             f"Brought up to date: {len(changes.added)} added, {len(changes.closed)} closed, "

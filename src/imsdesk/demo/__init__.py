@@ -17,7 +17,7 @@ from imsdesk.catalog import Catalog
 from imsdesk.planning import QUALITY, Library
 from imsdesk.services import AnswerInput, AssessmentRecord
 from imsdesk.services.objectives import ObjectiveInput, accept_suggestion, add_objective
-from imsdesk.services.plan import plan
+from imsdesk.services.plan import refresh_plan
 from imsdesk.storage import Database
 
 DATA_FILE = "demo-manufacturing.yaml"
@@ -62,7 +62,7 @@ def create_demo(
     answers = [_answer(question_id, given) for question_id, given in data["answers"].items()]
     services.save_answers(db, assessment.id, answers, catalog)
     _objectives(db, library, assessment, data.get("objectives", []))
-    plan(db, catalog, assessment.id)
+    refresh_plan(db, catalog, assessment.id, today=today)
     return services.load_assessment(db, assessment.id).assessment
 
 

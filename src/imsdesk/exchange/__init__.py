@@ -11,6 +11,7 @@ from pathlib import Path
 
 from imsdesk.catalog import Catalog
 from imsdesk.exchange.document import read_document, write_document
+from imsdesk.exchange.snapshot import Snapshot, restore_snapshot, take_snapshot
 from imsdesk.exchange.transfer import (
     ImportResult,
     check_questions,
@@ -32,11 +33,14 @@ def import_file(db: Database, path: Path, catalog: Catalog | None = None) -> Imp
 
 __all__ = [
     "ImportResult",
+    "Snapshot",
     "check_questions",
     "export_document",
     "export_file",
     "import_document",
     "import_file",
     "read_document",
+    "restore_snapshot",
+    "take_snapshot",
     "write_document",
 ]

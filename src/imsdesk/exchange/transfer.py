@@ -22,6 +22,7 @@ from imsdesk.exchange.plan_transfer import export_plan, import_plan
 from imsdesk.services.assessments import get_assessment_row
 from imsdesk.services.records import PackRef
 from imsdesk.services.scope import scope_of
+from imsdesk.services.summaries import invalidate
 from imsdesk.storage import Database
 from imsdesk.storage.models import (
     Answer,
@@ -44,62 +45,75 @@ class ImportResult:
 
 
 def export_document(db: Database, assessment_id: uuid.UUID | str) -> dict[str, Any]:
-    with db.transaction() as session:
-        row = get_assessment_row(session, assessment_id)
-        org, site = row.organisation, row.site
-        return {
-            "format": FORMAT,
-            "version": VERSION,
-            "generator": f"IMS Desk {__version__}",
-            "exported_at": format_timestamp(utcnow()),
-            "organisation": {
-                "id": str(org.id),
-                "name": org.name,
-                "sector": org.sector,
-                "size": org.size,
-                "address": org.address,
-                "contact": org.contact,
-                **_stamps(org),
-            },
-            "site": None
-            if site is None
-            else {"id": str(site.id), "name": site.name, "address": site.address, **_stamps(site)},
-            "assessment": {
-                "id": str(row.id),
-                "title": row.title,
-                "assessor": row.assessor,
-                "date": row.date.isoformat(),
-                "target_maturity": row.target_maturity,
-                "status": row.status,
-                "packs": [
-                    {"id": p.pack_id, "edition": p.edition, "content_hash": p.content_hash}
-                    for p in row.packs
-                ],
-                **_stamps(row),
-            },
-            "answers": [
-                {
-                    "question_id": a.question_id,
-                    "maturity": a.maturity,
-                    "not_applicable": a.not_applicable,
-                    "justification": a.justification,
-                    "notes": a.notes,
-                    "evidence": a.evidence,
-                    "updated_at": format_timestamp(a.updated_at),
-                }
-                for a in sorted(row.answers, key=lambda a: a.question_id)
+    with db.read() as session:
+        return document_of(session, assessment_id)
+
+
+def document_of(session: Session, assessment_id: uuid.UUID | str) -> dict[str, Any]:
+    """The exchange document of one assessment, read in the caller's transaction."""
+    row = get_assessment_row(session, assessment_id)
+    org, site = row.organisation, row.site
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "generator": f"IMS Desk {__version__}",
+        "exported_at": format_timestamp(utcnow()),
+        "organisation": organisation_part(org),
+        "site": None if site is None else site_part(site),
+        "assessment": {
+            "id": str(row.id),
+            "title": row.title,
+            "assessor": row.assessor,
+            "date": row.date.isoformat(),
+            "target_maturity": row.target_maturity,
+            "status": row.status,
+            "predecessor_id": str(row.predecessor_id) if row.predecessor_id else None,
+            "packs": [
+                {"id": p.pack_id, "edition": p.edition, "content_hash": p.content_hash}
+                for p in row.packs
             ],
-            "clause_targets": [
-                {
-                    "questionnaire": t.pack_id,
-                    "clause": t.clause,
-                    "target": t.target,
-                    "updated_at": format_timestamp(t.updated_at),
-                }
-                for t in sorted(row.clause_targets, key=lambda t: (t.pack_id, t.clause))
-            ],
-            **export_plan(session, row),
-        }
+            **_stamps(row),
+        },
+        "answers": [
+            {
+                "question_id": a.question_id,
+                "maturity": a.maturity,
+                "not_applicable": a.not_applicable,
+                "justification": a.justification,
+                "notes": a.notes,
+                "evidence": a.evidence,
+                "carried_over": a.carried_over,
+                "updated_at": format_timestamp(a.updated_at),
+            }
+            for a in sorted(row.answers, key=lambda a: a.question_id)
+        ],
+        "clause_targets": [
+            {
+                "questionnaire": t.pack_id,
+                "clause": t.clause,
+                "target": t.target,
+                "updated_at": format_timestamp(t.updated_at),
+            }
+            for t in sorted(row.clause_targets, key=lambda t: (t.pack_id, t.clause))
+        ],
+        **export_plan(session, row),
+    }
+
+
+def organisation_part(org: Organisation) -> dict[str, Any]:
+    return {
+        "id": str(org.id),
+        "name": org.name,
+        "sector": org.sector,
+        "size": org.size,
+        "address": org.address,
+        "contact": org.contact,
+        **_stamps(org),
+    }
+
+
+def site_part(site: Site) -> dict[str, Any]:
+    return {"id": str(site.id), "name": site.name, "address": site.address, **_stamps(site)}
 
 
 def _stamps(row: Any) -> dict[str, str]:
@@ -120,34 +134,41 @@ def import_document(
     if catalog is not None:
         check_questions(document, catalog)
     with db.transaction() as session:
-        organisation = _merge_organisation(session, document["organisation"])
-        site = _merge_site(session, document["site"], organisation)
-        assessment, created = _merge_assessment(session, document["assessment"], organisation, site)
-        added = updated = kept = 0
-        stored = {a.question_id: a for a in assessment.answers}
-        for item in document["answers"]:
-            answer = stored.get(item["question_id"])
-            incoming = timestamp(item["updated_at"])
-            if answer is None:
-                answer = Answer(question_id=item["question_id"], created_at=incoming)
-                assessment.answers.append(answer)
-                added += 1
-            elif incoming > answer.updated_at:
-                updated += 1
-            else:
-                kept += 1
-                continue
-            answer.maturity = item["maturity"]
-            answer.not_applicable = item["not_applicable"]
-            answer.justification = item["justification"]
-            answer.notes = item["notes"]
-            answer.evidence = item["evidence"]
-            answer.updated_at = incoming
-        _merge_targets(assessment, document.get("clause_targets", []))
-        session.flush()
-        import_plan(session, assessment, document)
-        session.flush()
-        return ImportResult(assessment.id, created, added, updated, kept)
+        return merge_document(session, document)
+
+
+def merge_document(session: Session, document: dict[str, Any]) -> ImportResult:
+    """The merge of ``import_document`` inside the caller's write transaction."""
+    organisation = merge_organisation(session, document["organisation"])
+    site = merge_site(session, document["site"], organisation)
+    assessment, created = _merge_assessment(session, document["assessment"], organisation, site)
+    added = updated = kept = 0
+    stored = {a.question_id: a for a in assessment.answers}
+    for item in document["answers"]:
+        answer = stored.get(item["question_id"])
+        incoming = timestamp(item["updated_at"])
+        if answer is None:
+            answer = Answer(question_id=item["question_id"], created_at=incoming)
+            assessment.answers.append(answer)
+            added += 1
+        elif incoming > answer.updated_at:
+            updated += 1
+        else:
+            kept += 1
+            continue
+        answer.maturity = item["maturity"]
+        answer.not_applicable = item["not_applicable"]
+        answer.justification = item["justification"]
+        answer.notes = item["notes"]
+        answer.evidence = item["evidence"]
+        answer.carried_over = item.get("carried_over", False)
+        answer.updated_at = incoming
+    _merge_targets(assessment, document.get("clause_targets", []))
+    session.flush()
+    import_plan(session, assessment, document)
+    session.flush()
+    invalidate(session, assessment.id)
+    return ImportResult(assessment.id, created, added, updated, kept)
 
 
 def _merge_targets(assessment: Assessment, items: list[dict[str, Any]]) -> None:
@@ -201,7 +222,7 @@ def _is_newer(record: dict[str, Any], row: Any) -> bool:
     return timestamp(record["updated_at"]) > row.updated_at
 
 
-def _merge_organisation(session: Session, record: dict[str, Any]) -> Organisation:
+def merge_organisation(session: Session, record: dict[str, Any]) -> Organisation:
     row = session.get(Organisation, uuid.UUID(record["id"]))
     if row is None:
         row = Organisation(id=uuid.UUID(record["id"]), created_at=timestamp(record["created_at"]))
@@ -214,7 +235,7 @@ def _merge_organisation(session: Session, record: dict[str, Any]) -> Organisatio
     return row
 
 
-def _merge_site(
+def merge_site(
     session: Session, record: dict[str, Any] | None, organisation: Organisation
 ) -> Site | None:
     if record is None:
@@ -284,7 +305,17 @@ def _merge_assessment(
     row.target_maturity = record["target_maturity"]
     row.status = record["status"]
     row.updated_at = timestamp(record["updated_at"])
+    if "predecessor_id" in record:  # absent in files of older versions: keep the stored link
+        row.predecessor_id = _predecessor(session, record["predecessor_id"], row.id)
     return row, created
+
+
+def _predecessor(session: Session, value: str | None, own: uuid.UUID) -> uuid.UUID | None:
+    """The previous cycle, kept only if it is in this database (else the link would dangle)."""
+    if value is None or uuid.UUID(value) == own:
+        return None
+    found = session.get(Assessment, uuid.UUID(value))
+    return found.id if found is not None else None
 
 
 def _packs_text(packs: list[tuple[str, str, str]]) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from imsdesk.catalog import Crosswalk, Pack, Question
+from imsdesk.catalog import Crosswalk, HarmonizedPage, Pack, Question
 from imsdesk.planning import ActionPlan
 from imsdesk.scoring import QuestionResult
 from imsdesk.services import AnswerRecord, ScoredAssessment
@@ -32,8 +32,9 @@ def no_progress(_fraction: float, _message: str) -> None:
 class ReportData:
     scored: ScoredAssessment
     plan: ActionPlan
-    crosswalk: Crosswalk | None
+    crosswalk: Crosswalk | None  # pairing the QMS and EMS packs in scope (for the introduction)
     created: dt.date
+    pages: tuple[HarmonizedPage, ...]  # the clauses grouped as the app's pages (gap register)
 
     @property
     def packs(self) -> tuple[Pack, ...]:

@@ -1,5 +1,7 @@
 """The PDF's gap register: by harmonized section, the QMS and EMS clauses that address the same
-subject side by side, with how the two views differ, and the questions below target."""
+subject side by side, with how the two views differ, and the questions below target.
+
+It walks the app's pages (``imsdesk.catalog.pages``), so the register reads like the wizard."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
-from imsdesk.catalog import CrosswalkRow
+from imsdesk.catalog import HarmonizedPage
 from imsdesk.reports.data import ReportData
 from imsdesk.reports.pdf_layout import cell, clip, esc, para, table, whole
 from imsdesk.scoring import QuestionResult, rules
@@ -34,28 +36,25 @@ class RegisterSection:
                 "lists every question."
             ),
         ]
-        crosswalk = self.data.crosswalk
-        sections = [s for s in self.card.sections if s.pack_id is None]
-        for section in sections:
-            parts.append(CondPageBreak(40 * mm))
-            parts.append(para(f"{section.number} {section.title}", "h2"))
-            if crosswalk is not None and self._crosswalk_fits():
-                cw_section = next(
-                    (s for s in crosswalk.sections if s.number == section.number), None
-                )
-                for row in cw_section.rows if cw_section else ():
-                    parts.append(self.crosswalk_row(row))
-            else:
-                for pack in self.data.packs:
-                    numbers = [c.number for c in pack.clauses if c.section == section.number]
-                    parts.append(self.single_column(pack.id, numbers))
+        shown = None
+        for page in self.data.pages:
+            if (page.section, page.section_title) != shown:
+                shown = (page.section, page.section_title)
+                parts.append(CondPageBreak(40 * mm))
+                parts.append(para(f"{page.section} {page.section_title}".rstrip(), "h2"))
+            # Headings (e.g. 6.2 / 6.2) have no questions of their own but a roll-up score.
+            parts += [self.page(heading) for heading in page.headings]
+            parts.append(self.page(page))
         parts.append(PageBreak())
         return parts
 
-    def _crosswalk_fits(self) -> bool:
-        ids = {p.id for p in self.data.packs}
-        crosswalk = self.data.crosswalk
-        return crosswalk is not None and {crosswalk.qms, crosswalk.ems} <= ids
+    def page(self, page: HarmonizedPage) -> Flowable:
+        crosswalk = self.data.crosswalk  # set when the scope pairs a QMS with an EMS pack
+        columns = (crosswalk.qms, crosswalk.ems) if crosswalk else ()
+        if columns and all(s.pack_id in columns for s in page.sides):
+            return self.paired(page, columns)
+        flow = [f for side in page.sides for f in self.side(side.pack_id, side.clauses)]
+        return table([[flow or [cell("—")]]], [self.width], header=False)
 
     def side(self, pack_id: str, numbers: Sequence[str]) -> list[Flowable]:
         if not numbers:
@@ -98,26 +97,23 @@ class RegisterSection:
             text += f"<br/><i>Note: {esc(clip(answer.notes, NOTE_SNIPPET))}</i>"
         return para(text, "cell", markup=True)
 
-    def crosswalk_row(self, row: CrosswalkRow) -> Flowable:  # one shared subject
-        crosswalk = self.data.crosswalk
-        assert crosswalk is not None
-        left = self.side(crosswalk.qms, row.qms) or [
-            cell("— (no counterpart in ISO 9001)" if row.ems else "")
-        ]
-        right = self.side(crosswalk.ems, row.ems) or [
-            cell("— (no counterpart in ISO 14001)" if row.qms else "")
-        ]
+    def paired(self, page: HarmonizedPage, columns: tuple[str, str]) -> Flowable:
+        """One shared subject: the QMS clauses beside the EMS clauses."""
+        cells = []
+        for pack_id in columns:
+            side = page.side(pack_id)
+            if side is None:
+                standard = self.data.pack(pack_id).standard
+                cells.append([cell(f"— (no counterpart in {standard})")])
+            else:
+                cells.append(self.side(pack_id, side.clauses) or [cell("")])
         rows: list[list[Any]] = []
-        if row.contrast:
-            label = f"<b>How the views differ:</b> {esc(row.contrast)}"
+        if page.contrast:
+            label = f"<b>How the views differ:</b> {esc(page.contrast)}"
             rows.append([para(label, "note", markup=True), ""])
-        elif row.note:
-            rows.append([para(row.note, "note"), ""])
-        rows.append([left, right])
+        elif page.note:
+            rows.append([para(page.note, "note"), ""])
+        rows.append(cells)
         extra = [("SPAN", (0, 0), (1, 0))] if len(rows) == 2 else []
         widths = [self.width / 2, self.width / 2]
         return KeepTogether([table(rows, widths, header=False, extra=extra), Spacer(1, 2 * mm)])
-
-    def single_column(self, pack_id: str, numbers: Sequence[str]) -> Flowable:
-        flow = self.side(pack_id, numbers) or [cell("—")]
-        return table([[flow]], [self.width], header=False)

@@ -10,7 +10,6 @@ from imsdesk.services.answers import AnswerInput, save_answer, save_answers
 from imsdesk.services.assessments import (
     create_assessment,
     delete_assessment,
-    duplicate_assessment,
     list_assessments,
     load_assessment,
     rename_assessment,
@@ -18,7 +17,9 @@ from imsdesk.services.assessments import (
     set_clause_target,
     set_status,
     set_target,
+    update_assessment,
 )
+from imsdesk.services.cycles import next_cycle
 from imsdesk.services.organisations import (
     create_organisation,
     create_site,
@@ -30,7 +31,13 @@ from imsdesk.services.organisations import (
     rename_organisation,
     rename_site,
 )
-from imsdesk.services.overview import AssessmentSummary, summarise_assessments
+from imsdesk.services.overview import (
+    AssessmentSummary,
+    Overview,
+    load_overview,
+    load_summary,
+    overview,
+)
 from imsdesk.services.records import (
     AnswerRecord,
     AssessmentDetail,
@@ -41,6 +48,8 @@ from imsdesk.services.records import (
 )
 from imsdesk.services.scope import Scope, pack_refs, scope_of
 from imsdesk.services.scoring import ScoredAssessment, score, score_detail
+from imsdesk.services.start import NewAssessment, start_assessment
+from imsdesk.services.summaries import refresh_summaries
 
 __all__ = [
     "AnswerInput",
@@ -48,7 +57,9 @@ __all__ = [
     "AssessmentDetail",
     "AssessmentRecord",
     "AssessmentSummary",
+    "NewAssessment",
     "OrganisationRecord",
+    "Overview",
     "PackRef",
     "Scope",
     "ScoredAssessment",
@@ -59,13 +70,17 @@ __all__ = [
     "delete_assessment",
     "delete_organisation",
     "delete_site",
-    "duplicate_assessment",
     "get_organisation",
     "list_assessments",
     "list_organisations",
     "list_sites",
     "load_assessment",
+    "load_overview",
+    "load_summary",
+    "next_cycle",
+    "overview",
     "pack_refs",
+    "refresh_summaries",
     "rename_assessment",
     "rename_organisation",
     "rename_site",
@@ -78,5 +93,6 @@ __all__ = [
     "set_clause_target",
     "set_status",
     "set_target",
-    "summarise_assessments",
+    "start_assessment",
+    "update_assessment",
 ]

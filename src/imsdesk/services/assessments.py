@@ -1,4 +1,4 @@
-"""Assessments: create, list, load, rename, finalise, duplicate for the next cycle, delete."""
+"""Assessments: create, list, load, update, finalise, delete (the next cycle: ``cycles.py``)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from imsdesk.services.convert import (
 )
 from imsdesk.services.ids import resolve_id
 from imsdesk.services.records import AssessmentDetail, AssessmentRecord, PackRef
+from imsdesk.services.summaries import invalidate
 from imsdesk.storage import Database
 from imsdesk.storage.models import (
     Answer,
@@ -30,6 +31,8 @@ from imsdesk.storage.models import (
     Site,
 )
 from imsdesk.storage.types import utcnow
+
+ANSWERED = or_(Answer.maturity.is_not(None), Answer.not_applicable.is_(True))
 
 
 def create_assessment(
@@ -43,12 +46,7 @@ def create_assessment(
     assessor: str = "",
     target_maturity: int = 3,
 ) -> AssessmentRecord:
-    if not packs:
-        raise InvalidInput("An assessment needs at least one questionnaire.")
-    if len({p.pack_id for p in packs}) != len(packs):
-        raise InvalidInput("The same questionnaire is in the scope twice.")
-    checked_title = validate.required_text(title, "assessment title", validate.TITLE_MAX)
-    checked_target = validate.target_maturity(target_maturity)
+    checked = checked_fields(title, packs, assessor, date, target_maturity)
     with db.transaction() as session:
         organisation = session.get(Organisation, validate.as_uuid(organisation_id, "organisation"))
         if organisation is None:
@@ -58,24 +56,44 @@ def create_assessment(
             site = session.get(Site, validate.as_uuid(site_id, "site"))
             if site is None or site.organisation_id != organisation.id:
                 raise NotFound(f"{organisation.name} has no site with the id {site_id}.")
-        row = Assessment(
-            organisation=organisation,
-            site=site,
-            title=checked_title,
-            assessor=assessor.strip(),
-            date=date,
-            target_maturity=checked_target,
-            status="draft",
-            packs=[
-                AssessmentPack(
-                    position=i, pack_id=p.pack_id, edition=p.edition, content_hash=p.content_hash
-                )
-                for i, p in enumerate(packs)
-            ],
-        )
+        row = new_assessment_row(organisation, site, packs, **checked)
         session.add(row)
         session.flush()
         return assessment_record(row, answered=0)
+
+
+def checked_fields(
+    title: str, packs: Sequence[PackRef], assessor: str, date: dt.date, target_maturity: int
+) -> dict[str, object]:
+    """A new assessment's fields, checked; raises InvalidInput with the first problem."""
+    if not packs:
+        raise InvalidInput("An assessment needs at least one questionnaire.")
+    if len({p.pack_id for p in packs}) != len(packs):
+        raise InvalidInput("The same questionnaire is in the scope twice.")
+    return {
+        "title": validate.required_text(title, "assessment title", validate.TITLE_MAX),
+        "target_maturity": validate.target_maturity(target_maturity),
+        "assessor": validate.optional_text(assessor, "assessor name"),
+        "date": validate.date(date, "assessment date"),
+    }
+
+
+def new_assessment_row(
+    organisation: Organisation, site: Site | None, packs: Sequence[PackRef], **fields: object
+) -> Assessment:
+    """A draft assessment pinning ``packs``, from ``checked_fields``."""
+    return Assessment(
+        organisation=organisation,
+        site=site,
+        status="draft",
+        packs=[
+            AssessmentPack(
+                position=i, pack_id=p.pack_id, edition=p.edition, content_hash=p.content_hash
+            )
+            for i, p in enumerate(packs)
+        ],
+        **fields,
+    )
 
 
 def list_assessments(
@@ -84,7 +102,7 @@ def list_assessments(
     """All assessments (or one organisation's), by organisation, newest date first."""
     answered = (
         select(Answer.assessment_id, func.count().label("n"))
-        .where(or_(Answer.maturity.is_not(None), Answer.not_applicable.is_(True)))
+        .where(ANSWERED)
         .group_by(Answer.assessment_id)
         .subquery()
     )
@@ -99,7 +117,7 @@ def list_assessments(
         query = query.where(
             Assessment.organisation_id == validate.as_uuid(organisation_id, "organisation")
         )
-    with db.transaction() as session:
+    with db.read() as session:
         return [assessment_record(row, n) for row, n in session.execute(query)]
 
 
@@ -109,7 +127,7 @@ def resolve_assessment_id(db: Database, text: str) -> uuid.UUID:
 
 
 def load_assessment(db: Database, assessment_id: uuid.UUID | str) -> AssessmentDetail:
-    with db.transaction() as session:
+    with db.read() as session:
         row = get_assessment_row(session, assessment_id)
         answers = tuple(answer_record(a) for a in sorted(row.answers, key=lambda a: a.question_id))
         return AssessmentDetail(
@@ -124,28 +142,55 @@ def load_assessment(db: Database, assessment_id: uuid.UUID | str) -> AssessmentD
         )
 
 
-def _update(db: Database, assessment_id: uuid.UUID | str, **values: object) -> AssessmentRecord:
+def update_assessment(
+    db: Database,
+    assessment_id: uuid.UUID | str,
+    *,
+    title: str | None = None,
+    assessor: str | None = None,
+    date: dt.date | None = None,
+    target_maturity: int | None = None,
+) -> AssessmentRecord:
+    """Change the given fields (``None`` keeps a field); each is checked as on creation."""
+    values: dict[str, object] = {}
+    if title is not None:
+        values["title"] = validate.required_text(title, "assessment title", validate.TITLE_MAX)
+    if assessor is not None:
+        values["assessor"] = validate.optional_text(assessor, "assessor name")
+    if date is not None:
+        values["date"] = validate.date(date, "assessment date")
+    if target_maturity is not None:
+        values["target_maturity"] = validate.target_maturity(target_maturity)
+    return _update(db, assessment_id, values)
+
+
+def _update(
+    db: Database, assessment_id: uuid.UUID | str, values: dict[str, object]
+) -> AssessmentRecord:
     with db.transaction() as session:
         row = get_assessment_row(session, assessment_id)
-        for name, value in values.items():
-            setattr(row, name, value)
-        row.updated_at = utcnow()
-        return assessment_record(row, _answered(row))
+        changed = {k: v for k, v in values.items() if getattr(row, k) != v}
+        if changed:
+            for name, value in changed.items():
+                setattr(row, name, value)
+            row.updated_at = utcnow()
+        if "target_maturity" in changed:  # the score and verdict depend on it
+            invalidate(session, row.id)
+        return assessment_record(row, answered_count(session, row.id))
 
 
 def rename_assessment(db: Database, assessment_id: uuid.UUID | str, title: str) -> AssessmentRecord:
-    title = validate.required_text(title, "assessment title", validate.TITLE_MAX)
-    return _update(db, assessment_id, title=title)
+    return update_assessment(db, assessment_id, title=title)
 
 
 def set_status(db: Database, assessment_id: uuid.UUID | str, status: str) -> AssessmentRecord:
     """Mark an assessment final (its answers are then locked) or back to draft."""
-    return _update(db, assessment_id, status=validate.status(status))
+    return _update(db, assessment_id, {"status": validate.status(status)})
 
 
 def set_target(db: Database, assessment_id: uuid.UUID | str, target: int) -> AssessmentRecord:
     """The assessment's target maturity (every clause without its own target)."""
-    return _update(db, assessment_id, target_maturity=validate.target_maturity(target))
+    return update_assessment(db, assessment_id, target_maturity=validate.target_maturity(target))
 
 
 def set_clause_target(
@@ -164,6 +209,7 @@ def set_clause_target(
         existing = next(
             (t for t in row.clause_targets if t.pack_id == pack_id and t.clause == clause), None
         )
+        invalidate(session, row.id)
         if checked is None:
             if existing is not None:
                 row.clause_targets.remove(existing)
@@ -180,61 +226,6 @@ def delete_assessment(db: Database, assessment_id: uuid.UUID | str) -> None:
         session.delete(get_assessment_row(session, assessment_id))
 
 
-def duplicate_assessment(
-    db: Database,
-    assessment_id: uuid.UUID | str,
-    *,
-    title: str | None = None,
-    date: dt.date | None = None,
-) -> AssessmentRecord:
-    """Start the next cycle: a draft copy with the same scope, target and answers."""
-    with db.transaction() as session:
-        source = get_assessment_row(session, assessment_id)
-        now = utcnow()
-        copy = Assessment(
-            organisation_id=source.organisation_id,
-            site_id=source.site_id,
-            title=validate.required_text(
-                title if title is not None else source.title,
-                "assessment title",
-                validate.TITLE_MAX,
-            ),
-            assessor=source.assessor,
-            date=date or dt.date.today(),
-            target_maturity=source.target_maturity,
-            status="draft",
-            packs=[
-                AssessmentPack(
-                    position=p.position,
-                    pack_id=p.pack_id,
-                    edition=p.edition,
-                    content_hash=p.content_hash,
-                )
-                for p in source.packs
-            ],
-            answers=[
-                Answer(
-                    question_id=a.question_id,
-                    maturity=a.maturity,
-                    not_applicable=a.not_applicable,
-                    justification=a.justification,
-                    notes=a.notes,
-                    evidence=a.evidence,
-                    created_at=now,
-                    updated_at=now,
-                )
-                for a in source.answers
-            ],
-            clause_targets=[
-                ClauseTarget(pack_id=t.pack_id, clause=t.clause, target=t.target)
-                for t in source.clause_targets
-            ],
-        )
-        session.add(copy)
-        session.flush()
-        return assessment_record(copy, _answered(copy))
-
-
 def get_assessment_row(session: Session, assessment_id: uuid.UUID | str) -> Assessment:
     row = session.get(Assessment, validate.as_uuid(assessment_id, "assessment"))
     if row is None:
@@ -242,5 +233,13 @@ def get_assessment_row(session: Session, assessment_id: uuid.UUID | str) -> Asse
     return row
 
 
-def _answered(row: Assessment) -> int:
-    return sum(1 for a in row.answers if a.maturity is not None or a.not_applicable)
+def answered_count(session: Session, assessment_id: uuid.UUID) -> int:
+    """Answers with a maturity or declared not applicable (a note alone is not an answer)."""
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Answer)
+            .where(Answer.assessment_id == assessment_id, ANSWERED)
+        )
+        or 0
+    )

@@ -46,6 +46,7 @@ def answer_record(row: Answer) -> AnswerRecord:
         notes=row.notes,
         evidence=row.evidence,
         updated_at=row.updated_at,
+        carried_over=row.carried_over,
     )
 
 
@@ -65,6 +66,7 @@ def assessment_record(row: Assessment, answered: int) -> AssessmentRecord:
         answered=answered,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        predecessor_id=row.predecessor_id,
     )
 
 

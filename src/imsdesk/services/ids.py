@@ -21,7 +21,7 @@ def resolve_id(db: Database, model: type, text: str, what: str) -> uuid.UUID:
     if len(wanted) < ID_PREFIX_MIN:
         article = "an" if what[0] in "aeiou" else "a"
         raise InvalidInput(f"{text!r} is not {article} {what} id (give at least 4 characters).")
-    with db.transaction() as session:
+    with db.read() as session:
         ids = session.scalars(select(model.id)).all()
     matches = [i for i in ids if str(i).startswith(wanted)]
     if not matches:

@@ -199,7 +199,7 @@ def unlink(db: Database, link_id: uuid.UUID | str) -> None:
 
 
 def suggestions(db: Database, library: Library, objective_id: uuid.UUID | str) -> list[Suggestion]:
-    with db.transaction() as session:
+    with db.read() as session:
         row = _objective(session, objective_id)
         if row.kind != QUALITY:
             raise InvalidInput("Suggestions are environmental targets for a quality objective.")
@@ -223,7 +223,7 @@ def accept_suggestion(
     template = library.template(template_id)
     if template is None:
         raise NotFound(f"There is no link template {template_id!r}.")
-    with db.transaction() as session:
+    with db.read() as session:
         quality = _objective(session, quality_id)
         assessment_id = quality.assessment_id
     env = template.environmental

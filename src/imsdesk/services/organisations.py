@@ -38,13 +38,13 @@ def create_organisation(
 
 
 def list_organisations(db: Database) -> list[OrganisationRecord]:
-    with db.transaction() as session:
+    with db.read() as session:
         rows = session.scalars(select(Organisation).order_by(Organisation.name, Organisation.id))
         return [organisation_record(row) for row in rows]
 
 
 def get_organisation(db: Database, organisation_id: uuid.UUID | str) -> OrganisationRecord:
-    with db.transaction() as session:
+    with db.read() as session:
         return organisation_record(_organisation(session, organisation_id))
 
 
@@ -78,7 +78,7 @@ def create_site(
 
 
 def list_sites(db: Database, organisation_id: uuid.UUID | str) -> list[SiteRecord]:
-    with db.transaction() as session:
+    with db.read() as session:
         organisation = _organisation(session, organisation_id)
         rows = session.scalars(
             select(Site).where(Site.organisation_id == organisation.id).order_by(Site.name, Site.id)

@@ -1,7 +1,9 @@
-"""The action plan of an assessment: its actions, and the plan read up to date.
+"""The action plan of an assessment: its actions, bringing them up to date, and reading the plan.
 
-Reading the plan (``plan``) always brings the generated actions up to date with the current
-answers first, so the plan shown is never stale, also right after an import.
+``refresh_plan`` is the command: it brings the generated actions up to date with the answers in
+one write transaction. ``load_plan`` is the read: it never writes, so the app can call it on any
+worker thread and a report never changes the database. Callers that show a plan which must match
+the answers (``imsdesk plan``, ``imsdesk report``) refresh first, then load.
 """
 
 from __future__ import annotations
@@ -27,8 +29,16 @@ from imsdesk.planning import (
     gap_actions,
     sync_actions,
 )
-from imsdesk.services.assessments import get_assessment_row, load_assessment
+from imsdesk.services.assessments import get_assessment_row
+from imsdesk.services.convert import (
+    answer_record,
+    assessment_record,
+    clause_target_record,
+    organisation_record,
+    site_record,
+)
 from imsdesk.services.objectives import link_data, objective_data, parse_id
+from imsdesk.services.records import AssessmentDetail
 from imsdesk.services.scoring import ScoredAssessment, score_detail
 from imsdesk.storage import Database
 from imsdesk.storage.models import Action, Assessment, Objective, ObjectiveLink
@@ -147,34 +157,62 @@ def _link_in(session: Session, link_id: object, assessment_id: uuid.UUID) -> uui
 class PlanView:
     scored: ScoredAssessment
     plan: ActionPlan
-    changes: PlanChanges
 
 
-def plan(
+def refresh_plan(
     db: Database,
     catalog: Catalog,
     assessment_id: uuid.UUID | str,
     *,
     settings: PlanSettings | None = None,
     today: dt.date | None = None,
-) -> PlanView:
-    """The assessment's plan, brought up to date with its answers first."""
-    scored = score_detail(load_assessment(db, assessment_id), catalog)
-    record = scored.detail.assessment
+) -> PlanChanges:
+    """Bring the generated actions up to date with the answers; returns what changed.
+
+    Answers, links and actions are read and the actions written in one transaction, so an answer
+    saved meanwhile cannot slip between scoring and storing.
+    """
     today = today or dt.date.today()
     with db.transaction() as session:
-        assessment = get_assessment_row(session, record.id)
-        objectives = [objective_data(o) for o in assessment.objectives]
-        links = _links(session, [o.id for o in objectives])
-        generated = gap_actions(scored.card, scored.scope.packs, record.date, links, settings)
+        assessment = get_assessment_row(session, assessment_id)
+        scored = score_detail(_detail(assessment), catalog)
+        objective_ids = [o.id for o in assessment.objectives]
+        links = _links(session, objective_ids)
+        generated = gap_actions(scored.card, scored.scope.packs, assessment.date, links, settings)
         rows = {a.id: a for a in assessment.actions}
         changes = sync_actions([action_data(a) for a in rows.values()], generated, today)
         _apply(assessment, rows, changes)
-        session.flush()
+    return changes
+
+
+def load_plan(db: Database, catalog: Catalog, assessment_id: uuid.UUID | str) -> PlanView:
+    """The plan as stored: scores, objectives, links and actions arranged. Writes nothing."""
+    with db.read() as session:
+        assessment = get_assessment_row(session, assessment_id)
+        detail = _detail(assessment)
+        objectives = [objective_data(o) for o in assessment.objectives]
+        links = _links(session, [o.id for o in objectives])
         actions = [action_data(a) for a in assessment.actions]
+    scored = score_detail(detail, catalog)
     titles = {s.number: s.title for s in scored.card.sections if s.pack_id is None}
-    arranged = assemble_plan(objectives, links, actions, titles, record.date)
-    return PlanView(scored, arranged, changes)
+    arranged = assemble_plan(objectives, links, actions, titles, detail.assessment.date)
+    return PlanView(scored, arranged)
+
+
+def _detail(row: Assessment) -> AssessmentDetail:
+    """What ``load_assessment`` returns, read in the caller's session: one snapshot with the
+    actions (``refresh_plan`` must score the very answers it then syncs the actions to)."""
+    answers = tuple(answer_record(a) for a in sorted(row.answers, key=lambda a: a.question_id))
+    return AssessmentDetail(
+        assessment=assessment_record(row, sum(a.is_answered for a in answers)),
+        organisation=organisation_record(row.organisation),
+        site=site_record(row.site) if row.site else None,
+        answers=answers,
+        clause_targets=tuple(
+            clause_target_record(t)
+            for t in sorted(row.clause_targets, key=lambda t: (t.pack_id, t.clause))
+        ),
+    )
 
 
 def _links(session: Session, objective_ids: list[uuid.UUID]) -> list[LinkData]:

@@ -51,6 +51,7 @@ class AnswerRecord:
     notes: str
     evidence: str
     updated_at: dt.datetime
+    carried_over: bool = False  # copied from the previous cycle and not saved since
 
     @property
     def is_answered(self) -> bool:
@@ -74,6 +75,7 @@ class AssessmentRecord:
     answered: int
     created_at: dt.datetime
     updated_at: dt.datetime
+    predecessor_id: uuid.UUID | None = None  # the previous cycle, if it still exists
 
 
 @dataclass(frozen=True)

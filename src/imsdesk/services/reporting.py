@@ -2,7 +2,9 @@
 
 Free of Qt and safe to call from a worker thread; ``progress(fraction, message)`` reports how far
 it got. Each file is written to a temporary file beside the target and moved into place, so a
-failure never leaves a partial file.
+failure never leaves a partial file. It only reads the database: the plan is written as stored,
+so a caller that wants it to match the latest answers calls ``refresh_plan`` first (``imsdesk
+report`` does).
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from imsdesk.catalog import Catalog
+from imsdesk.catalog import Catalog, harmonized_pages
 from imsdesk.errors import ExportError, InvalidInput
-from imsdesk.services.plan import plan
+from imsdesk.services.plan import load_plan
 from imsdesk.storage import Database
 
 LOGO_MAX_BYTES = 10 * 1024 * 1024
@@ -68,12 +70,14 @@ def write_reports(
             raise ExportError(f"Cannot write {target}: the folder {target.parent} does not exist.")
     logo = read_logo(request.logo) if request.logo else None
     progress(0.02, "Reading the assessment")
-    view = plan(db, catalog, assessment_id)
+    view = load_plan(db, catalog, assessment_id)
     packs = view.scored.scope.packs
-    qms = next((p for p in packs if p.system == "qms"), None)
-    ems = next((p for p in packs if p.system == "ems"), None)
-    crosswalk = catalog.crosswalk_for(qms.id, ems.id) if qms and ems else None
-    data = ReportData(view.scored, view.plan, crosswalk, today or dt.date.today())
+    crosswalk = catalog.crosswalk_for_packs(packs)
+    ids = {p.id for p in packs}
+    # The QMS/EMS introduction belongs in a report only when both its systems are assessed.
+    paired = crosswalk if crosswalk and {crosswalk.qms, crosswalk.ems} <= ids else None
+    pages = harmonized_pages(packs, crosswalk)
+    data = ReportData(view.scored, view.plan, paired, today or dt.date.today(), pages)
     written: list[Path] = []
     share = 1.0 / ((request.xlsx is not None) + (request.pdf is not None))
     done = 0.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from imsdesk.errors import InvalidInput
@@ -18,6 +19,21 @@ def required_text(value: str, what: str, limit: int = NAME_MAX) -> str:
     if len(cleaned) > limit:
         raise InvalidInput(f"The {what} is too long ({len(cleaned)} characters; at most {limit}).")
     return cleaned
+
+
+def optional_text(value: str, what: str, limit: int = NAME_MAX) -> str:
+    """A short text that may be empty (an assessor's name): spaces tidied, length checked."""
+    cleaned = " ".join(value.split())
+    if len(cleaned) > limit:
+        raise InvalidInput(f"The {what} is too long ({len(cleaned)} characters; at most {limit}).")
+    return cleaned
+
+
+def date(value: object, what: str) -> dt.date:
+    # A datetime is a date too, but would be stored with its time on some databases.
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise InvalidInput(f"The {what} must be a date (YYYY-MM-DD), not {value!r}.")
+    return value
 
 
 def maturity(value: int | None) -> int | None:

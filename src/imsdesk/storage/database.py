@@ -22,8 +22,9 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from imsdesk.errors import DatabaseError
+from imsdesk.storage import engine as engines
 from imsdesk.storage import migrate
-from imsdesk.storage.engine import make_engine
+from imsdesk.storage.engine import is_busy, make_engine, write_engine
 from imsdesk.storage.schema import HEAD_REVISION, MARKER_TABLES
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -32,26 +33,45 @@ UNTOUCHED = "The file was left untouched."
 
 @dataclass
 class Database:
-    """An open database: the engine, a session factory, and what opening it did."""
+    """An open database: the engine, session factories, and what opening it did.
+
+    ``transaction()`` is for writing: on SQLite it begins with ``BEGIN IMMEDIATE``, so writers
+    queue for the lock (up to ``BUSY_TIMEOUT_MS``) instead of failing half-way. ``read()`` begins
+    a deferred transaction that takes no lock; in WAL mode it never waits for a writer.
+    """
 
     url: str
     path: Path | None
     engine: Engine
     backup: Path | None = None
     upgraded_from: str | None = None
-    _sessions: sessionmaker[Session] = field(init=False, repr=False)
+    _reads: sessionmaker[Session] = field(init=False, repr=False)
+    _writes: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._reads = sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
+        self._writes = sessionmaker(write_engine(self.engine), expire_on_commit=False)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One short unit of work: commits on success, rolls back on any error."""
+        """One short unit of work that writes: commits on success, rolls back on any error."""
         try:
-            with self._sessions.begin() as session:
+            with self._writes.begin() as session:
                 yield session
         except OperationalError as exc:
-            raise DatabaseError(_explain_operational(exc, self.describe())) from exc
+            raise DatabaseError(_explain_operational(exc, self.describe(), writing=True)) from exc
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        """A consistent snapshot to read from; always rolled back, so it can never write."""
+        try:
+            with self._reads() as session:
+                try:
+                    yield session
+                finally:
+                    session.rollback()
+        except OperationalError as exc:
+            raise DatabaseError(_explain_operational(exc, self.describe(), writing=False)) from exc
 
     def describe(self) -> str:
         return str(self.path) if self.path else self.engine.url.render_as_string(hide_password=True)
@@ -66,15 +86,35 @@ class Database:
         self.close()
 
 
-def _explain_operational(exc: OperationalError, where: str) -> str:
+def _explain_operational(exc: OperationalError, where: str, *, writing: bool) -> str:
+    """One message per kind of failure that says what happened and what to do."""
     reason = str(exc.orig) if exc.orig else str(exc)
-    if "locked" in reason or "busy" in reason:
-        return f"The database {where} is busy in another program; close it and try again."
-    if "readonly" in reason or "read-only" in reason:
-        return f"The database {where} is read-only; check the file's permissions."
-    if "disk" in reason and "full" in reason:
-        return f"The disk holding {where} is full; free some space and try again."
-    return f"The database {where} could not be used: {reason}"
+    lowered = reason.lower()
+    lost = "your change was not saved" if writing else "it could not be read"
+    if is_busy(exc):
+        seconds = f"{engines.BUSY_TIMEOUT_MS / 1000:g}"  # read late: tests shorten it
+        return (
+            f"The database {where} stayed locked by another program or IMS Desk window for more "
+            f"than {seconds} seconds; {lost}. Close the other program and try again."
+        )
+    if "readonly" in lowered or "read-only" in lowered:
+        return (
+            f"The database {where} cannot be written (the file or its folder is read-only); "
+            f"{lost}. Check the permissions of the file and its folder."
+        )
+    if ("disk" in lowered and "full" in lowered) or "database or disk is full" in lowered:
+        return f"The disk holding {where} is full; {lost}. Free some space and try again."
+    if "unable to open" in lowered:
+        return (
+            f"The database {where} cannot be opened any more (was it moved, deleted, or its "
+            f"drive disconnected?); {lost}. Check the file and try again."
+        )
+    if "disk i/o error" in lowered:
+        return (
+            f"Reading or writing the database {where} failed (disk I/O error); {lost}. "
+            f"Check the drive and try again."
+        )
+    return f"The database {where} could not be used ({reason}); {lost}."
 
 
 def sqlite_url(path: Path) -> str:

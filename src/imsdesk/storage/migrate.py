@@ -7,6 +7,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from imsdesk.storage.engine import write_engine
+
 
 def migrations_dir() -> Path:
     return Path(str(resources.files("imsdesk.storage") / "migrations"))
@@ -37,6 +39,6 @@ def upgrade(engine: Engine, revision: str = "head", script_location: Path | None
     from alembic import command
 
     config = _config(script_location or migrations_dir())
-    with engine.begin() as connection:
+    with write_engine(engine).begin() as connection:  # BEGIN IMMEDIATE on SQLite
         config.attributes["connection"] = connection
         command.upgrade(config, revision)

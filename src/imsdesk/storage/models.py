@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -104,6 +105,10 @@ class Assessment(Stamped, Base):
     date: Mapped[dt.date] = mapped_column(Date)
     target_maturity: Mapped[int] = mapped_column(Integer, default=3)
     status: Mapped[str] = mapped_column(String(20), default="draft")
+    # The assessment this one continues (next cycle); kept when that one is deleted.
+    predecessor_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("assessment.id", ondelete="SET NULL"), index=True
+    )
 
     organisation: Mapped[Organisation] = relationship(back_populates="assessments")
     site: Mapped[Site | None] = relationship()
@@ -163,8 +168,33 @@ class Answer(Stamped, Base):
     justification: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     evidence: Mapped[str] = mapped_column(Text, default="")
+    # Copied from the previous cycle and not confirmed since; saving the answer clears it.
+    carried_over: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     assessment: Mapped[Assessment] = relationship(back_populates="answers")
+
+
+class StoredSummary(Base):
+    """What the assessments list shows, stored so listing never loads answers.
+
+    A missing row means stale: every write that changes an assessment's answers or targets
+    deletes it, and it is recomputed (``services/summaries.py``). ``scope_key`` names the packs it
+    was scored against, so a changed or removed pack makes it stale too.
+    """
+
+    __tablename__ = "assessment_summary"
+
+    assessment_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), primary_key=True
+    )
+    answered: Mapped[int] = mapped_column(Integer)
+    total: Mapped[int] = mapped_column(Integer)
+    progress: Mapped[float] = mapped_column(Float)
+    score: Mapped[float | None] = mapped_column(Float)
+    verdict_level: Mapped[str | None] = mapped_column(String(30))
+    verdict_text: Mapped[str | None] = mapped_column(Text)
+    scope_key: Mapped[str] = mapped_column(Text)
+    computed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class ClauseTarget(Stamped, Base):

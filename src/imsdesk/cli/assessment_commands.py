@@ -1,0 +1,252 @@
+"""The CLI for an assessment's life: new, answer, next-cycle, finalise, reopen, delete.
+
+Commands that create an assessment print its id last on stdout (a human line on stderr before
+it), so scripts can capture it: ``ID=$(imsdesk new --organisation Acme)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from dataclasses import replace
+
+from imsdesk import services
+from imsdesk.cli.commands import open_catalog, open_db
+from imsdesk.errors import InvalidInput
+from imsdesk.services import AnswerInput, AnswerRecord, AssessmentRecord, NewAssessment
+from imsdesk.services.start import SCOPES
+from imsdesk.storage.models import MATURITY_MAX, MATURITY_MIN
+
+ID_HELP = "the assessment id (or its first characters)"
+KEEP = "-"
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY-MM-DD") from None
+
+
+def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    new = sub.add_parser(
+        "new",
+        parents=[common],
+        help="start an assessment (creating the organisation and site when new); prints its id",
+    )
+    new.add_argument(
+        "--organisation",
+        metavar="NAME",
+        required=True,
+        help="the client; an existing organisation of that name is reused",
+    )
+    new.add_argument("--site", metavar="NAME", help="a site of the organisation (optional)")
+    new.add_argument("--title", default="", help="default: 'Gap analysis YEAR'")
+    new.add_argument(
+        "--scope",
+        choices=SCOPES,
+        default="integrated",
+        help="ISO 9001 (qms), ISO 14001 (ems) or both (integrated, the default)",
+    )
+    new.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="default: today")
+    new.add_argument("--target", type=int, default=3, metavar="N", help="target maturity 0-5")
+    new.add_argument("--assessor", metavar="NAME", default="")
+    new.set_defaults(handler=new_assessment)
+
+    answer = sub.add_parser("answer", parents=[common], help="save the answer to one question")
+    answer.add_argument("id", metavar="ID", help=ID_HELP)
+    answer.add_argument("question", metavar="QUESTION_ID", help="e.g. 9001-4.1-a")
+    answer.add_argument(
+        "level", metavar="LEVEL", help=f"maturity 0-5, or {KEEP} to keep the stored one"
+    )
+    answer.add_argument(
+        "--na",
+        metavar="JUSTIFICATION",
+        help=f"not applicable, with the reason why (give {KEEP} as LEVEL)",
+    )
+    answer.add_argument("--note", metavar="TEXT", help="replace the notes")
+    answer.add_argument("--evidence", metavar="TEXT", help="replace the evidence")
+    answer.set_defaults(handler=answer_question)
+
+    cycle = sub.add_parser(
+        "next-cycle",
+        parents=[common],
+        help="start next year's assessment from this one (answers carried over); prints its id",
+    )
+    cycle.add_argument("id", metavar="ID", help=ID_HELP)
+    cycle.add_argument("--title", help="default: the title with the year moved on")
+    cycle.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="default: today")
+    cycle.set_defaults(handler=next_cycle)
+
+    finalise = sub.add_parser("finalise", parents=[common], help="mark final: answers locked")
+    finalise.add_argument("id", metavar="ID", help=ID_HELP)
+    finalise.set_defaults(handler=status_changer("final"))
+    reopen = sub.add_parser("reopen", parents=[common], help="set a final assessment to draft")
+    reopen.add_argument("id", metavar="ID", help=ID_HELP)
+    reopen.set_defaults(handler=status_changer("draft"))
+
+    delete = sub.add_parser("delete", parents=[common], help="delete an assessment")
+    delete.add_argument("id", metavar="ID", help=ID_HELP)
+    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    delete.set_defaults(handler=delete_assessment)
+
+
+def _named(record: AssessmentRecord) -> str:
+    where = f" ({record.site_name})" if record.site_name else ""
+    return f"'{record.title}' of {record.organisation_name}{where}"
+
+
+def new_assessment(args: argparse.Namespace) -> int:
+    catalog = open_catalog(args)
+    request = NewAssessment(
+        organisation=args.organisation,
+        site=args.site,
+        title=args.title,
+        scope=args.scope,
+        date=args.date,
+        assessor=args.assessor,
+        target_maturity=args.target,
+    )
+    with open_db(args) as db:
+        record = services.start_assessment(db, catalog, request)
+    packs = " + ".join(p.pack_id for p in record.packs)
+    print(f"Started {_named(record)} on {record.date.isoformat()}: {packs}.", file=sys.stderr)
+    print(record.id)
+    return 0
+
+
+def _answer_level(text: str) -> int | None:
+    """The LEVEL argument: a maturity, or None for "keep the stored one"."""
+    if text == KEEP:
+        return None
+    if text.isdigit() and MATURITY_MIN <= int(text) <= MATURITY_MAX:
+        return int(text)
+    raise InvalidInput(
+        f"{text!r} is not a maturity level; use {MATURITY_MIN} to {MATURITY_MAX}, or {KEEP} to "
+        f"keep the stored one."
+    )
+
+
+def answer_question(args: argparse.Namespace) -> int:
+    level = _answer_level(args.level)
+    if args.na is not None and level is not None:
+        raise InvalidInput(
+            f"A question marked not applicable has no maturity; give {KEEP} as LEVEL with --na."
+        )
+    catalog = open_catalog(args)
+    with open_db(args) as db:
+        assessment_id = services.resolve_assessment_id(db, args.id)
+        detail = services.load_assessment(db, assessment_id)
+        record = detail.assessment
+        scope = services.scope_of(record.packs, catalog)
+        if scope.missing:
+            raise InvalidInput(scope.warnings()[0])
+        question_id = args.question.strip()
+        pack = scope.pack_of(question_id)
+        if pack is None:
+            uses = ", ".join(p.pack_id for p in record.packs)
+            raise InvalidInput(
+                f"{question_id} is not a question of {_named(record)}, which uses the "
+                f"questionnaires {uses}; 'imsdesk questionnaires' lists them."
+            )
+        if args.na is not None:
+            if not pack.question(question_id).na_allowed:
+                raise InvalidInput(
+                    f"{question_id} cannot be marked not applicable: {pack.standard} requires it "
+                    f"of every organisation; give a LEVEL {MATURITY_MIN}-{MATURITY_MAX} instead."
+                )
+            if not args.na.strip():
+                raise InvalidInput(
+                    f"--na needs a justification: say why {question_id} does not apply to "
+                    f"{record.organisation_name}."
+                )
+        if record.status == "final":
+            raise InvalidInput(
+                f"{_named(record)} is final; reopen it with 'imsdesk reopen {args.id}' to change "
+                f"its answers."
+            )
+        changed = _changed(detail.answer_for(question_id), question_id, level, args)
+        saved = services.save_answer(db, assessment_id, changed, catalog)
+    print(f"Saved {question_id}: {_describe(saved)}.", file=sys.stderr)
+    return 0
+
+
+def _changed(
+    stored: AnswerRecord | None, question_id: str, level: int | None, args: argparse.Namespace
+) -> AnswerInput:
+    """The stored answer with what the command line gives; fields not given are kept."""
+    answer = AnswerInput(question_id)
+    if stored is not None:
+        answer = AnswerInput(
+            question_id,
+            maturity=stored.maturity,
+            not_applicable=stored.not_applicable,
+            justification=stored.justification,
+            notes=stored.notes,
+            evidence=stored.evidence,
+        )
+    if args.na is not None:
+        answer = replace(answer, maturity=None, not_applicable=True, justification=args.na.strip())
+    elif level is not None:  # a level answers the question: it is applicable after all
+        answer = replace(answer, maturity=level, not_applicable=False)
+    if args.note is not None:
+        answer = replace(answer, notes=args.note)
+    if args.evidence is not None:
+        answer = replace(answer, evidence=args.evidence)
+    return answer
+
+
+def _describe(answer: AnswerRecord) -> str:
+    if answer.not_applicable:
+        return f"not applicable ({answer.justification})"
+    if answer.maturity is None:
+        return "no maturity yet"
+    return f"maturity {answer.maturity}"
+
+
+def next_cycle(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        source = services.resolve_assessment_id(db, args.id)
+        record = services.next_cycle(db, source, title=args.title, date=args.date)
+    print(
+        f"Started {_named(record)} on {record.date.isoformat()}, continuing the previous cycle; "
+        f"{record.answered} answers carried over.",
+        file=sys.stderr,
+    )
+    print(record.id)
+    return 0
+
+
+def status_changer(status: str):
+    def change(args: argparse.Namespace) -> int:
+        with open_db(args) as db:
+            record = services.set_status(db, services.resolve_assessment_id(db, args.id), status)
+        state = "final: its answers are locked" if status == "final" else "a draft again"
+        print(f"{_named(record)} is {state}.", file=sys.stderr)
+        return 0
+
+    return change
+
+
+def delete_assessment(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        assessment_id = services.resolve_assessment_id(db, args.id)
+        record = services.load_assessment(db, assessment_id).assessment
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise InvalidInput(
+                    f"Deleting {_named(record)} cannot be undone here; add --yes to delete it "
+                    f"without being asked."
+                )
+            prompt = (
+                f"Delete '{record.title}' of {record.organisation_name} with {record.answered} "
+                f"answers? [y/N] "
+            )
+            print(prompt, end="", file=sys.stderr, flush=True)
+            if sys.stdin.readline().strip().lower() not in ("y", "yes"):
+                print("Nothing was deleted.", file=sys.stderr)
+                return 1
+        services.delete_assessment(db, assessment_id)
+    print(f"Deleted {_named(record)}.", file=sys.stderr)
+    return 0
