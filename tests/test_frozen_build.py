@@ -57,3 +57,23 @@ def test_frozen_app_runs_from_another_folder(bundle: Path, tmp_path: Path):
     assert report.returncode == 0, report.stderr
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
     assert (tmp_path / "r.xlsx").stat().st_size > 10_000
+
+
+def test_frozen_desktop_app_starts_and_quits_by_itself(bundle: Path, tmp_path: Path):
+    """The bundle's window comes up over the demo (offscreen) and the smoke flag closes it."""
+    env = {
+        **os.environ,
+        "IMSDESK_DB": str(tmp_path / "frozen.sqlite3"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "IMSDESK_EXIT_AFTER_STARTUP": "1",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    assert subprocess.run([str(bundle), "demo"], env=env, capture_output=True).returncode == 0
+    started = subprocess.run(
+        [str(bundle)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert started.returncode == 0, started.stderr
+    assert "startup: shown=" in started.stderr
+    assert "assessments=1" in started.stderr

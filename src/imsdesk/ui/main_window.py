@@ -1,63 +1,87 @@
-"""The main window: the assessments in the database (read-only for now)."""
+"""The main window: clients, sites and assessments on the left, the selection on the right.
+
+It appears before the database is open: ``start`` runs the opening (and any upgrade) on the
+writer thread and fills the window when it is done. Heavy modules (SQLAlchemy, the wizard) are
+imported only inside operations and handlers.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QStackedWidget,
-    QTableView,
-)
+import uuid
+from collections.abc import Callable
+from typing import Any
 
-from imsdesk import APP_NAME, __version__, services
-from imsdesk.catalog import Catalog
-from imsdesk.storage import Database
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QWidget
+
+from imsdesk import APP_NAME, __version__
 from imsdesk.ui import msgbox
-from imsdesk.ui.assessment_table_model import AssessmentTableModel
+from imsdesk.ui.context import AppContext
+from imsdesk.ui.models.workspace_model import Node, NodeKind, WorkspaceModel
+from imsdesk.ui.workspace.actions import WorkspaceActions
+from imsdesk.ui.workspace.controller import WorkspaceController
+from imsdesk.ui.workspace.details_panel import DetailsPanel
+from imsdesk.ui.workspace.record_dialog import ORGANISATION_FIELDS, SITE_FIELDS, RecordDialog
+from imsdesk.ui.workspace.tree_panel import TreePanel
 
-EMPTY_TEXT = (
-    "<h3>No assessments yet</h3>"
-    "<p>Create the demo client to look around: <code>imsdesk demo</code><br>"
-    "or import an assessment file: <code>imsdesk import FILE.json</code></p>"
-)
+SHORTCUTS = """Main window
+  Ctrl+N  new assessment · Ctrl+Shift+O  new client · Ctrl+Shift+S  new site
+  Enter  continue the selected assessment · F2  rename · Del  delete · Ctrl+Z  undo
+  Ctrl+Shift+N  next cycle · Ctrl+Shift+F  finalise · Ctrl+Shift+R  reopen · Ctrl+F  filter
+
+Wizard
+  0–5  set the maturity of the highlighted question (and go to the next unanswered one)
+  N  not applicable (then type the justification) · G  guidance · Up/Down  previous/next question
+  Tab / Shift+Tab  next/previous field · Esc  back from a field to its question
+  Ctrl+PgDown / Ctrl+PgUp  next/previous clause · Ctrl+F  find a clause or question
+  Ctrl+W  close the wizard (everything is already saved)"""
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, catalog: Catalog) -> None:
+    ready = Signal()  # the database is open and the tree is filled for the first time
+
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__()
-        self._db = db
-        self._catalog = catalog
+        self.ctx = ctx
         self.setWindowTitle(APP_NAME)
-        self.resize(1100, 680)
-
-        self.model = AssessmentTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("assessmentTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-
-        self.empty_label = QLabel(EMPTY_TEXT)
-        self.empty_label.setObjectName("emptyLabel")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setMargin(40)
-
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty_label)
-        self.stack.addWidget(self.table)
-        self.setCentralWidget(self.stack)
-
+        self.resize(1200, 720)
+        self.actions = WorkspaceActions(self)
+        self.model = WorkspaceModel(self)
+        self.controller = WorkspaceController(ctx, self.model, self)
+        self.tree = TreePanel(self.model)
+        self.details = DetailsPanel(self.actions)
+        self.details.pack_label = self._pack_label
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([720, 480])
+        self.setCentralWidget(self.splitter)
+        self.wizards: dict[uuid.UUID | None, QWidget] = {}
+        self._first_load = True
+        self._pending_select: uuid.UUID | None = None
+        self._selected_id: uuid.UUID | None = None  # kept across reloads of the tree
         self._build_menus()
+        self._connect()
+        for action in self.actions.needs_database:
+            action.setEnabled(False)
+        self.statusBar().showMessage("Opening the database…")
+        self._restore_state()
+
+    # Start -----------------------------------------------------------------------------------
+
+    def start(self, open_workspace: Callable[[], tuple[Any, Any]]) -> None:
+        """Open the database and load the questionnaires on the writer thread."""
+        self.ctx.ops.write(open_workspace, self._opened, self._not_opened, guard=self)
+
+    def _opened(self, opened: tuple[Any, Any]) -> None:
+        self.ctx.db, self.ctx.catalog = opened
+        db = self.ctx.db
         self.statusBar().showMessage(f"Database: {db.describe()}")
+        self.controller.reload()
         if db.backup is not None:
             msgbox.information(
                 self,
@@ -65,11 +89,20 @@ class MainWindow(QMainWindow):
                 f"The database was upgraded to this version of {APP_NAME}.\n"
                 f"A copy of the old one was kept: {db.backup}",
             )
-        self.refresh()
+        self.report_pack_problems()
+
+    def _not_opened(self, error: BaseException) -> None:
+        from imsdesk.errors import UserError
+
+        if not isinstance(error, UserError):
+            self.ctx.ops.report(error)
+        else:
+            msgbox.error(self, f"{APP_NAME} cannot open its database", str(error))
+        QApplication.exit(1)
 
     def report_pack_problems(self) -> None:
         """Bad questionnaire files do not stop the app; say which ones were skipped."""
-        problems = self._catalog.problems
+        problems = self.ctx.catalog.problems if self.ctx.catalog else ()
         if problems:
             msgbox.warning(
                 self,
@@ -79,27 +112,249 @@ class MainWindow(QMainWindow):
                 "\n".join(str(p) for p in problems),
             )
 
+    # Building --------------------------------------------------------------------------------
+
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.refresh_action = QAction("&Refresh", self)
-        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.refresh_action.triggered.connect(self.refresh)
-        file_menu.addAction(self.refresh_action)
-        file_menu.addSeparator()
-        self.quit_action = QAction("&Quit", self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.triggered.connect(self.close)
-        file_menu.addAction(self.quit_action)
+        a = self.actions
+        menus = (
+            (
+                "&File",
+                (a.new_assessment, a.new_organisation, a.new_site, None, a.demo, None, a.quit),
+            ),
+            ("&Edit", (a.undo, None, a.rename, a.delete, None, a.find)),
+            ("&Assessment", (a.open, a.next_cycle, None, a.finalise, a.reopen)),
+            ("&View", (a.refresh,)),
+            ("&Help", (a.shortcuts, a.about)),
+        )
+        for title, items in menus:
+            menu = self.menuBar().addMenu(title)
+            for action in items:
+                menu.addSeparator() if action is None else menu.addAction(action)
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (
+            a.new_assessment,
+            a.open,
+            a.next_cycle,
+            a.finalise,
+            a.reopen,
+            a.delete,
+            a.undo,
+        ):
+            toolbar.addAction(action)
+        view = self.tree.view
+        for action in (
+            a.open,
+            a.new_assessment,
+            a.new_site,
+            a.next_cycle,
+            a.finalise,
+            a.reopen,
+            a.rename,
+            a.delete,
+        ):
+            view.addAction(action)
 
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction(f"&About {APP_NAME}", self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+    def _connect(self) -> None:
+        a, c = self.actions, self.controller
+        a.quit.triggered.connect(self.close)
+        a.about.triggered.connect(self._about)
+        a.shortcuts.triggered.connect(
+            lambda: msgbox.information(self, "Keyboard shortcuts", SHORTCUTS)
+        )
+        a.refresh.triggered.connect(c.reload)
+        a.find.triggered.connect(self._focus_filter)
+        a.new_organisation.triggered.connect(self._new_organisation)
+        a.new_site.triggered.connect(self._new_site)
+        a.new_assessment.triggered.connect(self.new_assessment)
+        a.open.triggered.connect(self._open_current)
+        a.rename.triggered.connect(self.tree.edit_current)
+        a.delete.triggered.connect(self._delete_current)
+        a.undo.triggered.connect(c.undo)
+        a.next_cycle.triggered.connect(lambda: self._with_assessment(c.next_cycle))
+        a.finalise.triggered.connect(
+            lambda: self._with_assessment(lambda i: c.set_status(i, "final"))
+        )
+        a.reopen.triggered.connect(
+            lambda: self._with_assessment(lambda i: c.set_status(i, "draft"))
+        )
+        a.demo.triggered.connect(c.create_demo)
+        self.tree.selection_changed.connect(self._selected)
+        self.tree.activated.connect(self._activated)
+        c.loaded.connect(self._loaded)
+        c.created.connect(lambda _kind, record_id: self._select_later(record_id))
+        c.summary_updated.connect(lambda _s: self._selected(self.tree.current()))
+        c.undo_changed.connect(self._undo_changed)
+        c.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
 
-    def refresh(self) -> None:
-        rows = services.summarise_assessments(self._db, self._catalog)
-        self.model.set_assessments(rows)
-        self.stack.setCurrentWidget(self.table if rows else self.empty_label)
+    # Tree ------------------------------------------------------------------------------------
+
+    def _loaded(self) -> None:
+        for action in self.actions.needs_database:
+            action.setEnabled(True)
+        self.tree.restore_expansion()
+        wanted = self._pending_select or self._selected_id
+        if self._first_load and wanted is None and self.ctx.settings.last_assessment:
+            wanted = _uuid(self.ctx.settings.last_assessment)
+        if self._first_load and wanted is None:
+            assessments = self.model.assessments()
+            wanted = assessments[0].id if assessments else None
+        self._pending_select = None
+        if not (wanted and self.tree.select(wanted)):
+            self._selected(self.tree.current())
+        if self.model.empty:
+            self.details.show_welcome()
+        if self._first_load:
+            self._first_load = False
+            self.tree.view.setFocus()
+            self.ready.emit()
+
+    def _select_later(self, record_id: uuid.UUID) -> None:
+        if not self.tree.select(record_id):
+            self._pending_select = record_id  # after the reload that the change triggers
+
+    def _selected(self, node: Node | None) -> None:
+        if node is not None:
+            self._selected_id = node.id
+        a = self.actions
+        is_assessment = node is not None and node.kind == NodeKind.ASSESSMENT
+        final = is_assessment and node.record.status == "final"
+        ready = self.ctx.ready
+        a.open.setEnabled(ready and is_assessment)
+        a.next_cycle.setEnabled(ready and is_assessment)
+        a.finalise.setEnabled(ready and is_assessment and not final)
+        a.reopen.setEnabled(ready and final)
+        a.rename.setEnabled(ready and node is not None)
+        a.delete.setEnabled(ready and node is not None)
+        a.new_site.setEnabled(ready and node is not None)
+        if self.model.empty and ready:
+            self.details.show_welcome()
+            return
+        predecessor = ""
+        if is_assessment and node.record.predecessor_id:
+            before = self.model.record(node.record.predecessor_id)
+            predecessor = f"{before.title} ({before.date.isoformat()})" if before else ""
+        self.details.show_node(node, predecessor)
+        if is_assessment:
+            self.ctx.settings.last_assessment = str(node.id)
+
+    def _activated(self, node: Node | None) -> None:
+        if node is not None and node.kind == NodeKind.ASSESSMENT:
+            self.open_wizard(node.id)
+        elif node is not None:
+            index = self.tree.view.currentIndex()
+            self.tree.view.setExpanded(index, not self.tree.view.isExpanded(index))
+
+    def _pack_label(self, ref: Any) -> str:
+        pack = self.ctx.catalog.pack(ref.pack_id) if self.ctx.catalog else None
+        return pack.label if pack else f"{ref.pack_id} ({ref.edition}, not installed)"
+
+    def _focus_filter(self) -> None:
+        self.tree.filter.setFocus()
+        self.tree.filter.selectAll()
+
+    def _with_assessment(self, do: Callable[[uuid.UUID], None]) -> None:
+        node = self.tree.current()
+        if node is not None and node.kind == NodeKind.ASSESSMENT:
+            do(node.id)
+
+    def _undo_changed(self, description: str) -> None:
+        self.actions.undo.setEnabled(bool(description))
+        self.actions.undo.setText(f"&Undo delete {description}" if description else "&Undo")
+
+    # Commands --------------------------------------------------------------------------------
+
+    def _new_organisation(self) -> None:
+        dialog = RecordDialog("New client", ORGANISATION_FIELDS, self)
+        dialog.submitted.connect(
+            lambda values: self.controller.create_organisation(
+                values, dialog.accept, dialog.show_error
+            )
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        self.record_dialog = dialog
+        dialog.open()
+
+    def _new_site(self) -> None:
+        organisation = self._organisation_of(self.tree.current())
+        if organisation is None:
+            return
+        dialog = RecordDialog(f"New site of {organisation.name}", SITE_FIELDS, self)
+        dialog.submitted.connect(
+            lambda values: self.controller.create_site(
+                organisation.id, values, dialog.accept, dialog.show_error
+            )
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        self.record_dialog = dialog
+        dialog.open()
+
+    @staticmethod
+    def _organisation_of(node: Node | None) -> Any:
+        while node is not None and node.kind != NodeKind.ORGANISATION:
+            node = node.parent
+        return node.record if node else None
+
+    def _delete_current(self) -> None:
+        node = self.tree.current()
+        if node is None:
+            return
+        description, question = _deletion_text(node)
+        if msgbox.confirm(self, "Delete", question, "Delete"):
+            self.controller.delete(str(node.kind), node.id, description)
+
+    def _open_current(self) -> None:
+        self._activated(self.tree.current())
+
+    def new_assessment(self) -> None:
+        node = self.tree.current()
+        organisation = self._organisation_of(node)
+        site = node.record if node is not None and node.kind == NodeKind.SITE else None
+        if node is not None and node.kind == NodeKind.ASSESSMENT and node.parent is not None:
+            site = node.parent.record if node.parent.kind == NodeKind.SITE else None
+        from imsdesk.ui.wizard.launcher import open_new_wizard
+
+        open_new_wizard(self, organisation, site)
+
+    def open_wizard(self, assessment_id: uuid.UUID) -> None:
+        from imsdesk.ui.wizard.launcher import open_assessment_wizard
+
+        open_assessment_wizard(self, assessment_id)
+
+    # Closing ---------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for wizard in list(self.wizards.values()):
+            if not wizard.close():
+                event.ignore()
+                return
+        self._save_state()
+        if not self.ctx.ops.wait_for_writes():
+            msgbox.error(self, APP_NAME, "The last changes are still being written; wait a moment.")
+            event.ignore()
+            return
+        self.ctx.ops.shutdown()
+        event.accept()
+
+    def _restore_state(self) -> None:
+        settings = self.ctx.settings
+        geometry = settings.geometry("main")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = settings.geometry("main_splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        header = settings.geometry("main_tree_header")
+        if header is not None:
+            self.tree.view.header().restoreState(header)
+
+    def _save_state(self) -> None:
+        settings = self.ctx.settings
+        settings.set_geometry("main", self.saveGeometry())
+        settings.set_geometry("main_splitter", self.splitter.saveState())
+        settings.set_geometry("main_tree_header", self.tree.view.header().saveState())
+        settings.sync()
 
     def _about(self) -> None:
         msgbox.information(
@@ -107,3 +362,34 @@ class MainWindow(QMainWindow):
             f"About {APP_NAME}",
             f"{APP_NAME} {__version__}\nISO 9001 and ISO 14001 self-assessment and gap analysis.",
         )
+
+
+def _uuid(text: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        return None
+
+
+def _deletion_text(node: Node) -> tuple[str, str]:
+    """What is deleted (for Undo) and the question to confirm it."""
+    record = node.record
+    undo = "You can undo this until you close IMS Desk (Ctrl+Z)."
+    if node.kind == NodeKind.ORGANISATION:
+        assessments = sum(len(c.children) if c.kind == NodeKind.SITE else 1 for c in node.children)
+        return (
+            f"the client {record.name!r}",
+            f"Delete the client {record.name!r} with all its sites and {assessments} "
+            f"assessment(s), including every answer? {undo}",
+        )
+    if node.kind == NodeKind.SITE:
+        return (
+            f"the site {record.name!r}",
+            f"Delete the site {record.name!r}? Its {len(node.children)} assessment(s) stay with "
+            f"the client, without a site. {undo}",
+        )
+    answered = f" with {record.answered} answers" if record.answered else ""
+    return (
+        f"the assessment {record.title!r}",
+        f"Delete the assessment {record.title!r} of {record.organisation_name}{answered}? {undo}",
+    )

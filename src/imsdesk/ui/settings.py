@@ -1,0 +1,83 @@
+"""The app's preferences and remembered state, typed, in one INI file in the config folder.
+
+A file path (not QSettings' process-wide default location) keeps every test's settings in its
+own folder and makes the file easy to find for support.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+
+def default_settings_file() -> Path:
+    from platformdirs import user_config_path
+
+    return user_config_path("imsdesk", appauthor=False) / "imsdesk.ini"
+
+
+class Settings:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_settings_file()
+        self._store = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    # Window state ------------------------------------------------------------------------------
+
+    def geometry(self, name: str) -> QByteArray | None:
+        value = self._store.value(f"windows/{name}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_geometry(self, name: str, value: QByteArray) -> None:
+        self._store.setValue(f"windows/{name}", value)
+
+    # The workspace -----------------------------------------------------------------------------
+
+    @property
+    def last_assessment(self) -> str | None:
+        return self._text("workspace/last_assessment")
+
+    @last_assessment.setter
+    def last_assessment(self, value: str | None) -> None:
+        self._store.setValue("workspace/last_assessment", value or "")
+
+    # The wizard --------------------------------------------------------------------------------
+
+    @property
+    def auto_advance(self) -> bool:
+        """After a maturity is chosen, move to the next unanswered question."""
+        return self._flag("wizard/auto_advance", True)
+
+    @auto_advance.setter
+    def auto_advance(self, value: bool) -> None:
+        self._store.setValue("wizard/auto_advance", bool(value))
+
+    @property
+    def show_guidance(self) -> bool:
+        return self._flag("wizard/show_guidance", False)
+
+    @show_guidance.setter
+    def show_guidance(self, value: bool) -> None:
+        self._store.setValue("wizard/show_guidance", bool(value))
+
+    def position(self, assessment_id: str) -> str | None:
+        """The question where the user last was in this assessment."""
+        return self._text(f"positions/{assessment_id}")
+
+    def set_position(self, assessment_id: str, question_id: str) -> None:
+        self._store.setValue(f"positions/{assessment_id}", question_id)
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    # ----------------------------------------------------------------------------------------
+
+    def _text(self, key: str) -> str | None:
+        value = self._store.value(key)
+        return str(value) if value else None
+
+    def _flag(self, key: str, default: bool) -> bool:
+        value = self._store.value(key, default)
+        if isinstance(value, str):  # INI files store booleans as text
+            return value.lower() in ("true", "1", "yes")
+        return bool(value)
