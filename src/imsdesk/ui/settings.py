@@ -41,6 +41,80 @@ class Settings:
     def last_assessment(self, value: str | None) -> None:
         self._store.setValue("workspace/last_assessment", value or "")
 
+    # Preferences -------------------------------------------------------------------------------
+
+    @property
+    def assessor(self) -> str:
+        """Proposed as the assessor of a new assessment."""
+        return self._text("preferences/assessor") or ""
+
+    @assessor.setter
+    def assessor(self, value: str) -> None:
+        self._store.setValue("preferences/assessor", value.strip())
+
+    @property
+    def default_target(self) -> int:
+        """Proposed as the target maturity of a new assessment (0-5)."""
+        value = self._text("preferences/default_target")
+        return int(value) if value and value.isdigit() and 0 <= int(value) <= 5 else 3
+
+    @default_target.setter
+    def default_target(self, value: int) -> None:
+        self._store.setValue("preferences/default_target", int(value))
+
+    @property
+    def logo(self) -> str | None:
+        """The consultant's logo (PNG or JPEG) for the reports' cover."""
+        return self._text("reports/logo")
+
+    @logo.setter
+    def logo(self, value: str | None) -> None:
+        self._store.setValue("reports/logo", value or "")
+
+    @property
+    def report_footer(self) -> str:
+        """The consultant's line in the footer of every PDF page."""
+        return self._text("reports/footer") or ""
+
+    @report_footer.setter
+    def report_footer(self, value: str) -> None:
+        self._store.setValue("reports/footer", value.strip())
+
+    @property
+    def paper(self) -> str:
+        value = self._text("reports/paper")
+        return value if value in ("a4", "letter") else "a4"
+
+    @paper.setter
+    def paper(self, value: str) -> None:
+        self._store.setValue("reports/paper", value)
+
+    @property
+    def export_folder(self) -> str | None:
+        """Where the last report or exchange file was saved (proposed next time)."""
+        return self._text("files/export_folder")
+
+    @export_folder.setter
+    def export_folder(self, value: str | None) -> None:
+        self._store.setValue("files/export_folder", value or "")
+
+    @property
+    def import_folder(self) -> str | None:
+        return self._text("files/import_folder")
+
+    @import_folder.setter
+    def import_folder(self, value: str | None) -> None:
+        self._store.setValue("files/import_folder", value or "")
+
+    @property
+    def database(self) -> str | None:
+        """The database the user opened last (None: the default one in the data folder)."""
+        return self._text("files/database")
+
+    @database.setter
+    def database(self, value: str | None) -> None:
+        self._store.setValue("files/database", value or "")
+
     # The wizard --------------------------------------------------------------------------------
 
     @property

@@ -12,6 +12,8 @@ class Kind(StrEnum):
     ASSESSMENT = "assessment"  # an assessment's own fields (title, date, status, target)
     ANSWERS = "answers"  # answers of an assessment
     SUMMARY = "summary"  # the stored progress, score and verdict of an assessment
+    OBJECTIVES = "objectives"  # quality objectives, environmental targets or their links
+    PLAN = "plan"  # the actions of an assessment's plan
 
 
 @dataclass(frozen=True)
