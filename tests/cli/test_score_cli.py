@@ -110,3 +110,13 @@ def test_compare_with_the_last_cycle(cli, demo_id):
 def test_score_unknown_assessment(cli):
     run = cli("--db", "demo.db", "score", "abcdef12")
     assert run.code == 1 and "There is no assessment with the id abcdef12." in run.stderr
+
+
+def test_compare_refuses_a_later_assessment_and_itself(cli, demo_id):
+    second = cli("--db", "demo.db", "demo").stdout.strip().splitlines()[-1]
+    later = cli("--db", "demo.db", "score", demo_id, "--compare", second)
+    assert later.code == 1
+    assert "compare an assessment with an earlier one" in later.stderr
+    assert "Traceback" not in later.stderr
+    itself = cli("--db", "demo.db", "score", demo_id, "--compare", demo_id)
+    assert itself.code == 1 and "cannot be compared with itself" in itself.stderr

@@ -203,6 +203,7 @@ def score(args: argparse.Namespace) -> int:
         scorecard_text,
     )
     from imsdesk.scoring import compare
+    from imsdesk.services.comparison import check_comparable
 
     catalog = open_catalog(args)
     with open_db(args) as db:
@@ -212,10 +213,7 @@ def score(args: argparse.Namespace) -> int:
             earlier = services.score(db, catalog, services.resolve_assessment_id(db, args.compare))
     comparison = None
     if earlier is not None:
-        before = {p.pack_id for p in earlier.detail.assessment.packs}
-        after = {p.pack_id for p in scored.detail.assessment.packs}
-        if before != after:
-            raise InvalidInput("Only assessments of the same questionnaires can be compared.")
+        check_comparable(earlier.detail.assessment, scored.detail.assessment)
         comparison = compare(earlier.card, scored.card)
     if args.json:
         document = scorecard_json(scored)
@@ -276,7 +274,13 @@ def report(args: argparse.Namespace) -> int:
             db,
             catalog,
             assessment_id,
-            ReportRequest(xlsx=args.xlsx, pdf=args.pdf, logo=args.logo, paper=args.paper),
+            ReportRequest(
+                xlsx=args.xlsx,
+                pdf=args.pdf,
+                logo=args.logo,
+                paper=args.paper,
+                footer=args.footer,
+            ),
         )
     for path in written:
         print(f"Wrote {path}", file=sys.stderr)

@@ -112,6 +112,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--pdf", metavar="FILE", type=Path, help="the PDF report to write")
     report.add_argument("--logo", metavar="FILE", type=Path, help="a PNG or JPEG for the cover")
     report.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    report.add_argument(
+        "--footer",
+        metavar="TEXT",
+        default="",
+        help="your line at the foot of every PDF page (e.g. your firm and contact), as plain text",
+    )
     report.set_defaults(handler=commands.report)
 
     demo = sub.add_parser(

@@ -78,7 +78,9 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     suggest.add_argument("--frequency", default="", choices=FREQUENCIES)
     suggest.set_defaults(handler=suggest_targets)
 
-    action = sub.add_parser("action", parents=[common], help="add or edit actions of the plan")
+    action = sub.add_parser(
+        "action", parents=[common], help="add, edit or delete actions of the plan"
+    )
     verbs = action.add_subparsers(dest="verb", metavar="VERB", required=True)
     add = verbs.add_parser("add", parents=[common], help="add your own action")
     add.add_argument("id", metavar="ID", help="the assessment id")
@@ -96,7 +98,15 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     edit.add_argument("--due", type=dt.date.fromisoformat)
     edit.add_argument("--owner")
     edit.add_argument("--status", choices=ACTION_STATUSES)
+    edit.add_argument("--priority", type=float, help="a number from 0 up; higher is more urgent")
     edit.set_defaults(handler=action_edit)
+    delete = verbs.add_parser(
+        "delete",
+        parents=[common],
+        help="delete your own action (close a generated one with --status cancelled instead)",
+    )
+    delete.add_argument("action", metavar="ACTION_ID")
+    delete.set_defaults(handler=action_delete)
 
 
 def _objective_options(parser: argparse.ArgumentParser, *, statement_required: bool) -> None:
@@ -263,7 +273,7 @@ def action_add(args: argparse.Namespace) -> int:
 def action_edit(args: argparse.Namespace) -> int:
     changes = {
         name: getattr(args, name)
-        for name in ("title", "description", "due", "owner", "status")
+        for name in ("title", "description", "due", "owner", "status", "priority")
         if getattr(args, name) is not None
     }
     if not changes:
@@ -272,4 +282,12 @@ def action_edit(args: argparse.Namespace) -> int:
         aid = resolve_id(db, Action, args.action, "action")
         plans.update_action(db, aid, **changes)
     print(f"Action {aid} updated.", file=sys.stderr)
+    return 0
+
+
+def action_delete(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        aid = resolve_id(db, Action, args.action, "action")
+        deleted = plans.delete_action(db, aid)
+    print(f"Action {aid} ({deleted.title!r}) deleted.", file=sys.stderr)
     return 0

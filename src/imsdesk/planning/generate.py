@@ -218,8 +218,8 @@ def sync_actions(
 
 def _refreshed(action: ActionData, gap: GeneratedAction) -> ActionData:
     """Derived values follow the answers; what the user edited stays."""
-    changes: dict = {"finding": gap.finding, "priority": gap.priority}
-    for name in ("title", "description", "due", "link_id"):
+    changes: dict = {"finding": gap.finding}
+    for name in ("title", "description", "due", "link_id", "priority"):
         if name not in action.edited:
             changes[name] = getattr(gap, name)
     return replace(action, **changes)

@@ -23,9 +23,16 @@ def radar_figure(
     An axis with no score in any series (nothing answered, or all not applicable) is left out and
     named under the chart; a single missing value breaks that series' line instead of drawing 0.
     """
-    systems = systems or {}
-    radar, hidden = _without_empty_axes(radar)
     figure = Figure(figsize=(size, size), dpi=100, layout="constrained")
+    draw_radar(figure, radar, systems)
+    return figure
+
+
+def draw_radar(figure: Figure, radar: Radar, systems: Mapping[str, str] | None = None) -> None:
+    """Clear ``figure`` and draw the radar on it: the app redraws its charts in place with this."""
+    systems = systems or {}
+    figure.clear()
+    radar, hidden = _without_empty_axes(radar)
     axes = figure.add_subplot(projection="polar")
     count = len(radar.axes)
     angles = [2 * math.pi * i / count for i in range(count)]
@@ -64,7 +71,6 @@ def radar_figure(
             fontsize=7,
             color="#666666",
         )
-    return figure
 
 
 def _without_empty_axes(radar: Radar) -> tuple[Radar, list[str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -27,7 +27,6 @@ from imsdesk.reports.charts import figure_jpeg, radar_figure
 from imsdesk.reports.data import Progress, ReportData, no_progress
 from imsdesk.reports.pdf_layout import (
     FONT,
-    NumberedCanvas,
     ReportDocument,
     band_style,
     cell,
@@ -49,28 +48,67 @@ TOP_GAPS = 10
 
 def write_pdf(
     data: ReportData,
-    path: Path,
+    target: Path | BinaryIO,
     *,
     paper: str = "a4",
     logo: bytes | None = None,
+    footer: str = "",
     progress: Progress = no_progress,
+) -> None:
+    """Write the PDF to a path (atomically) or into an open binary file; ``footer`` is the
+    consultant's line on every body page, as plain text."""
+    if isinstance(target, Path):
+        with atomic_output(target) as handle:
+            _write(data, handle, paper, logo, footer, progress)
+    else:
+        _write(data, target, paper, logo, footer, progress)
+
+
+def _write(
+    data: ReportData,
+    handle: BinaryIO,
+    paper: str,
+    logo: bytes | None,
+    footer: str,
+    progress: Progress,
 ) -> None:
     detail = data.scored.detail
     title = " / ".join(f"{p.standard}:{p.edition}" for p in data.packs) + " gap analysis"
-    with atomic_output(path) as handle:
-        doc = ReportDocument(
-            handle,
-            paper,
-            header_left=f"{detail.organisation.name} — {detail.assessment.title}",
-            header_right=title,
-            footer_left=f"Prepared with IMS Desk on {data.created.isoformat()}",
-            title=f"{title}: {detail.organisation.name}",
-            author=detail.assessment.assessor or "IMS Desk",
-            creator="IMS Desk",
-        )
-        story = Story(data, doc.width, progress)
-        doc.build(story.build(title, logo), canvasmaker=NumberedCanvas)
-        progress(1.0, "PDF written")
+    doc = ReportDocument(
+        handle,
+        paper,
+        header_left=f"{detail.organisation.name} — {detail.assessment.title}",
+        header_right=title,
+        footer_left=f"Prepared with IMS Desk on {data.created.isoformat()}",
+        footer_note=footer,
+        title=f"{title}: {detail.organisation.name}",
+        author=detail.assessment.assessor or "IMS Desk",
+        creator="IMS Desk",
+    )
+    story = Story(data, doc.width, progress)
+    flowables = story.build(title, logo)
+    doc.setProgressCallBack(LayoutProgress(progress, len(flowables)))
+    doc.build(flowables, canvasmaker=doc.canvas_maker())
+    progress(1.0, "PDF written")
+
+
+class LayoutProgress:
+    """reportlab's layout callbacks as progress: laying out pages is the longest step, so it
+    is also where a cancel must be noticed."""
+
+    def __init__(self, progress: Progress, total: int) -> None:
+        self.progress = progress
+        self.total = max(1, total)
+        self.shown = 0.0
+
+    def __call__(self, kind: str, value: int) -> None:
+        if kind == "SIZE_EST":
+            self.total = max(1, value)
+        elif kind == "PROGRESS":
+            share = min(1.0, value / self.total)
+            if share >= self.shown + 0.02:  # the count can step back when a table splits
+                self.shown = share
+                self.progress(0.8 + 0.18 * share, "PDF: laying out pages")
 
 
 class Story:
@@ -81,6 +119,7 @@ class Story:
         self.width = width
         self.progress = progress
         self.card = data.scored.card
+        self.chart_fraction = 0.0  # where the current step started, for progress in the charts
 
     def build(self, title: str, logo: bytes | None) -> list[Flowable]:
         parts: list[Flowable] = []
@@ -95,7 +134,8 @@ class Story:
             ("Appendices", self.appendices),
         ]
         for index, (name, step) in enumerate(steps):
-            self.progress(0.05 + 0.7 * index / len(steps), f"PDF: {name.lower()}")
+            self.chart_fraction = 0.05 + 0.7 * index / len(steps)
+            self.progress(self.chart_fraction, f"PDF: {name.lower()}")
             parts += step()
         self.progress(0.8, "PDF: laying out pages")
         return parts
@@ -267,6 +307,7 @@ class Story:
     # Charts and scores ----------------------------------------------------------------------
 
     def chart(self, radar: Any, size_mm: float) -> Image:
+        self.progress(self.chart_fraction, "PDF: charts")  # each takes a while: a cancel point
         jpeg = figure_jpeg(radar_figure(radar, self.data.systems))
         return Image(io.BytesIO(jpeg), width=size_mm * mm, height=size_mm * mm)
 

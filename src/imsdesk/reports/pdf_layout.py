@@ -4,6 +4,7 @@ that put user text into paragraphs literally (escaped, never read as markup)."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -186,12 +187,28 @@ def band_style(row: int) -> tuple:
     return ("BACKGROUND", (0, row), (-1, row), colors.HexColor(BAND_FILL))
 
 
+def fit(text: str, font: str, size: float, width: float) -> str:
+    """One line of literal text cut (with an ellipsis) to fit ``width`` points."""
+    text = " ".join(printable(text).split())
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+FOOTER_Y = 10 * mm  # the footer's baseline; with the consultant's line, the lower one's
+NOTE_Y = 13.2 * mm  # the consultant's line above it, level with the page number
+FOOTER_GREY, NOTE_GREY = "#666666", "#404040"
+
+
 class NumberedCanvas(Canvas):
     """Draws "page X of Y" once the total is known (pages are kept until save)."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, page_y: float = FOOTER_Y, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
+        self._page_y = page_y
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
@@ -203,15 +220,22 @@ class NumberedCanvas(Canvas):
             self.__dict__.update(state)
             if self._pageNumber > 1:
                 self.setFont(FONT, 7.5)
-                self.setFillColor(colors.HexColor("#666666"))
+                self.setFillColor(colors.HexColor(FOOTER_GREY))
                 width = self._pagesize[0]
-                self.drawRightString(width - MARGIN, 10 * mm, f"page {self._pageNumber} of {total}")
+                self.drawRightString(
+                    width - MARGIN, self._page_y, f"page {self._pageNumber} of {total}"
+                )
             super().showPage()
         super().save()
 
 
 class ReportDocument(BaseDocTemplate):
-    """A cover page without header or footer, then body pages with both."""
+    """A cover page without header or footer, then body pages with both.
+
+    The footer holds "Prepared with IMS Desk on DATE" and the page number; with a
+    ``footer_note`` (the consultant's own line, drawn as plain text, never markup) that line
+    comes first, level with the page number, and the IMS Desk line sits smaller beneath it.
+    """
 
     def __init__(
         self,
@@ -220,6 +244,7 @@ class ReportDocument(BaseDocTemplate):
         header_left: str,
         header_right: str,
         footer_left: str,
+        footer_note: str = "",
         **kwargs: Any,
     ) -> None:
         size = PAPERS[paper]
@@ -237,6 +262,7 @@ class ReportDocument(BaseDocTemplate):
             header_right,
             footer_left,
         )
+        self.footer_note = " ".join(printable(footer_note).split())
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates(
             [
@@ -245,14 +271,25 @@ class ReportDocument(BaseDocTemplate):
             ]
         )
 
+    def canvas_maker(self) -> Callable[..., Canvas]:
+        """The canvas class for ``build``: the page number goes where the footer puts it."""
+        return functools.partial(NumberedCanvas, page_y=NOTE_Y if self.footer_note else FOOTER_Y)
+
     def _decorate(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         width, height = self.pagesize
         canvas.saveState()
         canvas.setFont(FONT, 7.5)
-        canvas.setFillColor(colors.HexColor("#666666"))
+        canvas.setFillColor(colors.HexColor(FOOTER_GREY))
         canvas.drawString(MARGIN, height - MARGIN + 2 * mm, clip(printable(self.header_left), 90))
         canvas.drawRightString(width - MARGIN, height - MARGIN + 2 * mm, self.header_right)
         canvas.setStrokeColor(colors.HexColor("#bfbfbf"))
         canvas.line(MARGIN, height - MARGIN, width - MARGIN, height - MARGIN)
-        canvas.drawString(MARGIN, 10 * mm, self.footer_left)
+        if self.footer_note:
+            # Room up to the page number ("page 999 of 999") on the same line.
+            room = width - 2 * MARGIN - pdfmetrics.stringWidth("page 999 of 999", FONT, 7.5)
+            canvas.setFillColor(colors.HexColor(NOTE_GREY))
+            canvas.drawString(MARGIN, NOTE_Y, fit(self.footer_note, FONT, 7.5, room - 6 * mm))
+            canvas.setFont(FONT, 6.5)
+            canvas.setFillColor(colors.HexColor(FOOTER_GREY))
+        canvas.drawString(MARGIN, FOOTER_Y, self.footer_left)
         canvas.restoreState()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -96,7 +96,10 @@ def put(ws: Worksheet, row: int, column: int, value: Any) -> Cell:
     return cell
 
 
-def write_workbook(data: ReportData, path: Path, progress: Progress = no_progress) -> None:
+def write_workbook(
+    data: ReportData, target: Path | BinaryIO, progress: Progress = no_progress
+) -> None:
+    """Write the workbook to a path (atomically) or into an open binary file."""
     workbook = Workbook()
     progress(0.05, "Workbook: summary")
     _summary(workbook.active, data)
@@ -107,8 +110,11 @@ def write_workbook(data: ReportData, path: Path, progress: Progress = no_progres
     workbook.properties.title = f"Gap analysis: {printable(data.scored.detail.organisation.name)}"
     workbook.properties.creator = "IMS Desk"
     progress(0.85, "Workbook: saving")
-    with atomic_output(path) as handle:
-        workbook.save(handle)
+    if isinstance(target, Path):
+        with atomic_output(target) as handle:
+            workbook.save(handle)
+    else:
+        workbook.save(target)
 
 
 def _print_setup(ws: Worksheet, title_rows: str | None = None) -> None:

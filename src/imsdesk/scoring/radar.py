@@ -60,3 +60,18 @@ def themes_radar(card: ScoreCard, pack_id: str) -> Radar | None:
         tuple(t.name for t in mine),
         ((standard, tuple(t.score for t in mine)),),
     )
+
+
+def cycles_radar(earlier: ScoreCard, later: ScoreCard, earlier_name: str, later_name: str) -> Radar:
+    """Harmonized sections 4-10 of two cycles of the same questionnaires, overlaid."""
+    numbers = [s.number for s in later.sections if s.pack_id is None]
+    titles = {s.number: s.title for s in later.sections if s.pack_id is None}
+    old = {s.number: s.score for s in earlier.sections if s.pack_id is None}
+    return Radar(
+        "Harmonized sections, two cycles",
+        tuple(f"{n} {titles[n]}" for n in numbers),
+        (
+            (earlier_name, tuple(old.get(n) for n in numbers)),
+            (later_name, tuple(later.section(n).score for n in numbers)),
+        ),
+    )

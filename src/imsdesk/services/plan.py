@@ -9,6 +9,7 @@ the answers (``imsdesk plan``, ``imsdesk report``) refresh first, then load.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from dataclasses import dataclass
 
@@ -44,7 +45,9 @@ from imsdesk.storage import Database
 from imsdesk.storage.models import Action, Assessment, Objective, ObjectiveLink
 from imsdesk.storage.types import utcnow
 
-ACTION_FIELDS = ("title", "description", "due", "owner", "status", "link_id")
+ACTION_FIELDS = ("title", "description", "due", "owner", "status", "link_id", "priority")
+CLAUSE_NUMBER = re.compile(r"(?:[1-9]|10)(?:\.\d{1,2}){0,3}")
+MAX_PRIORITY = 1000.0  # generated priorities stay far below; a typo like 5000 is refused
 
 
 def action_data(row: Action) -> ActionData:
@@ -91,6 +94,8 @@ def add_action(
         assessment = get_assessment_row(session, assessment_id)
         if pack_id and pack_id not in {p.pack_id for p in assessment.packs}:
             raise InvalidInput(f"The questionnaire {pack_id!r} is not in this assessment.")
+        if clause and not CLAUSE_NUMBER.fullmatch(clause):  # the plan sorts by clause number
+            raise InvalidInput(f"{clause!r} is not a clause number; write it like 8.5.1.")
         row = Action(
             assessment_id=assessment.id,
             title=title[:300],
@@ -121,6 +126,8 @@ def update_action(db: Database, action_id: uuid.UUID | str, **changes: object) -
         )
     if "title" in changes and not str(changes["title"]).strip():
         raise InvalidInput("An action needs a title.")
+    if "priority" in changes:
+        changes["priority"] = _priority(changes["priority"])
     with db.transaction() as session:
         row = session.get(Action, parse_id(action_id, "action"))
         if row is None:
@@ -138,6 +145,37 @@ def update_action(db: Database, action_id: uuid.UUID | str, **changes: object) -
         row.edited = sorted(set(row.edited or ()) | set(changes))
         row.updated_at = utcnow()
         return action_data(row)
+
+
+def delete_action(db: Database, action_id: uuid.UUID | str) -> ActionData:
+    """Delete one of the user's own actions; returns it as it was.
+
+    Actions generated from a gap are refused: bringing the plan up to date would create them
+    again. The user closes those by status (done or cancelled) instead.
+    """
+    with db.transaction() as session:
+        row = session.get(Action, parse_id(action_id, "action"))
+        if row is None:
+            raise NotFound(f"There is no action with the id {action_id}.")
+        if row.source_key is not None:
+            raise InvalidInput(
+                f"The action {row.title!r} comes from a gap in the answers, so refreshing the "
+                "plan would bring it back. Set its status to cancelled (or done) instead."
+            )
+        deleted = action_data(row)
+        session.delete(row)
+        return deleted
+
+
+def _priority(value: object) -> float | None:
+    """A priority the user sets: a number from 0 (least urgent) up, or None for none."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InvalidInput(f"A priority is a number, not {value!r}.")
+    if not 0 <= float(value) <= MAX_PRIORITY:
+        raise InvalidInput(f"A priority is a number from 0 to {MAX_PRIORITY:g}, not {value:g}.")
+    return round(float(value), 1)
 
 
 def _link_in(session: Session, link_id: object, assessment_id: uuid.UUID) -> uuid.UUID:
