@@ -4,6 +4,7 @@ IMS Desk's threads running (cf. napari's ``_dangling_qthreads``)."""
 
 from __future__ import annotations
 
+import gc
 import threading
 from pathlib import Path
 
@@ -22,6 +23,16 @@ def imsdesk_threads() -> list[str]:
 def no_dangling_threads():
     yield
     assert imsdesk_threads() == [], "a test left IMS Desk's worker threads running"
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_gui_thread():
+    """As the app does (ui/collector.py): no automatic collection, which could free Qt objects
+    on a worker thread; collect on this thread after the test."""
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from imsdesk import services
 from imsdesk.ui.wizard.clause_view import ClauseView
 from imsdesk.ui.wizard.field_edit import FieldEdit
 from imsdesk.ui.wizard.question_widget import QuestionWidget
-from imsdesk.ui.wizard.wizard import CLAUSES, REVIEW, SETUP, AssessmentWizard
+from imsdesk.ui.wizard.wizard import CLAUSES, OBJECTIVES, REVIEW, SETUP, AssessmentWizard
 
 DIGIT = {n: getattr(Qt.Key, f"Key_{n}") for n in range(6)}
 
@@ -221,6 +221,8 @@ def test_review_lists_what_is_open_and_leads_back_to_it(qtbot, assessment, main_
     wizard = open_wizard(qtbot, main_window, assessment.id)
     last = len(wizard.clauses.pages) - 1
     wizard.clauses.go_to(last)
+    wizard.next()
+    assert wizard.currentId() == OBJECTIVES
     wizard.next()
     assert wizard.currentId() == REVIEW
     review = wizard.review

@@ -56,6 +56,9 @@ def run_app(args: argparse.Namespace) -> int:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "imsdesk.svg")))
 
+    from imsdesk.ui.collector import GarbageCollector
+
+    collector = GarbageCollector(app)  # never on a worker thread: see collector.py
     window: list[MainWindow] = []
 
     def parent() -> Any:
@@ -63,13 +66,18 @@ def run_app(args: argparse.Namespace) -> int:
 
     ops = Operations(on_error=lambda error: errors.report(parent(), error))
     folders = tuple(getattr(args, "questionnaires", None) or ())
-    ctx = AppContext(ops, Settings(), extra_questionnaires=folders)
+    settings = Settings()
+    ctx = AppContext(ops, settings, extra_questionnaires=folders)
     main = MainWindow(ctx)
     window.append(main)
     main.show()
     shown = time.time()
     errors.install_hooks(parent)
-    target = args.db
+    # --db and IMSDESK_DB win; else the database chosen in Preferences; else the default one
+    chosen = settings.database
+    if chosen and not Path(chosen).is_file():  # moved or on a drive that is not plugged in
+        chosen = None
+    target = args.db or os.environ.get("IMSDESK_DB", "").strip() or chosen
 
     def open_workspace() -> tuple[Any, Any]:
         from imsdesk.catalog import load_catalog
@@ -87,6 +95,7 @@ def run_app(args: argparse.Namespace) -> int:
         return app.exec()
     finally:
         ops.shutdown()
+        collector.stop()
         if ctx.db is not None:
             ctx.db.close()
 

@@ -12,14 +12,15 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QWidget
 
-from imsdesk import APP_NAME, __version__
+from imsdesk import APP_NAME
 from imsdesk.ui import msgbox
 from imsdesk.ui.context import AppContext
 from imsdesk.ui.models.workspace_model import Node, NodeKind, WorkspaceModel
 from imsdesk.ui.workspace.actions import WorkspaceActions
+from imsdesk.ui.workspace.assessment_tabs import AssessmentTabs
 from imsdesk.ui.workspace.controller import WorkspaceController
 from imsdesk.ui.workspace.details_panel import DetailsPanel
 from imsdesk.ui.workspace.record_dialog import ORGANISATION_FIELDS, SITE_FIELDS, RecordDialog
@@ -29,13 +30,23 @@ SHORTCUTS = """Main window
   Ctrl+N  new assessment · Ctrl+Shift+O  new client · Ctrl+Shift+S  new site
   Enter  continue the selected assessment · F2  rename · Del  delete · Ctrl+Z  undo
   Ctrl+Shift+N  next cycle · Ctrl+Shift+F  finalise · Ctrl+Shift+R  reopen · Ctrl+F  filter
+  Ctrl+1 … Ctrl+5  dashboard, objectives, action plan, compare, details · Ctrl+T  targets
+  Ctrl+E  export reports · Ctrl+I  import an exchange file · Ctrl+Shift+X  export one
 
 Wizard
   0–5  set the maturity of the highlighted question (and go to the next unanswered one)
   N  not applicable (then type the justification) · G  guidance · Up/Down  previous/next question
   Tab / Shift+Tab  next/previous field · Esc  back from a field to its question
   Ctrl+PgDown / Ctrl+PgUp  next/previous clause · Ctrl+F  find a clause or question
-  Ctrl+W  close the wizard (everything is already saved)"""
+  Ctrl+W  close the wizard (everything is already saved)
+
+Objectives (tab and wizard step)
+  Insert / Ctrl+Shift+Q  new quality objective · Ctrl+Shift+E  new environmental target
+  Ctrl+Shift+G  suggestions · Ctrl+Shift+L  link · Ctrl+Shift+U  unlink · Del  delete
+  Enter  edit, then Enter or Ctrl+S  save · Esc  back to the list
+
+Action plan
+  Insert  add your own action · Del  delete it · F2  edit the cell · Alt+R  refresh from answers"""
 
 
 class MainWindow(QMainWindow):
@@ -45,20 +56,24 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(APP_NAME)
-        self.resize(1200, 720)
+        self.resize(1280, 760)
+        self.setAcceptDrops(True)  # an exchange file dropped on the window is imported
         self.actions = WorkspaceActions(self)
         self.model = WorkspaceModel(self)
         self.controller = WorkspaceController(ctx, self.model, self)
         self.tree = TreePanel(self.model)
-        self.details = DetailsPanel(self.actions)
+        self.tabs = AssessmentTabs()
+        self._add_views()
+        self.details = DetailsPanel(self.actions, self.tabs)
+        self.details.preferred_tab = ctx.settings.main_tab
         self.details.pack_label = self._pack_label
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.details)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([720, 480])
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([450, 830])
         self.setCentralWidget(self.splitter)
         self.wizards: dict[uuid.UUID | None, QWidget] = {}
         self._first_load = True
@@ -114,16 +129,85 @@ class MainWindow(QMainWindow):
 
     # Building --------------------------------------------------------------------------------
 
+    def _add_views(self) -> None:
+        """The assessment's tabs; each view is built (and its modules imported) when first shown."""
+        ctx = self.ctx
+
+        def dashboard() -> QWidget:
+            from imsdesk.ui.dashboard.dashboard import Dashboard
+
+            view = Dashboard(ctx)
+            view.open_question.connect(self.open_wizard)
+            view.edit_targets.connect(self.edit_targets)
+            return view
+
+        def objectives() -> QWidget:
+            from imsdesk.ui.objectives.objectives_page import ObjectivesPage
+
+            view = ObjectivesPage(ctx)
+            view.message.connect(self._status)
+            return view
+
+        def plan() -> QWidget:
+            from imsdesk.ui.plan.plan_editor import PlanEditor
+
+            view = PlanEditor(ctx)
+            view.message.connect(self._status)
+            return view
+
+        def compare() -> QWidget:
+            from imsdesk.ui.dashboard.compare_view import CompareView
+
+            view = CompareView(ctx)
+            view.open_question.connect(self.open_wizard)
+            return view
+
+        self.tabs.add_view("dashboard", "&Dashboard", dashboard)
+        self.tabs.add_view("objectives", "&Objectives", objectives)
+        self.tabs.add_view("plan", "Action &plan", plan)
+        self.tabs.add_view("compare", "&Compare", compare)
+
+    def _status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+
     def _build_menus(self) -> None:
         a = self.actions
         menus = (
             (
                 "&File",
-                (a.new_assessment, a.new_organisation, a.new_site, None, a.demo, None, a.quit),
+                (
+                    a.new_assessment,
+                    a.new_organisation,
+                    a.new_site,
+                    None,
+                    a.export_reports,
+                    a.export_exchange,
+                    a.import_exchange,
+                    None,
+                    a.demo,
+                    None,
+                    a.preferences,
+                    None,
+                    a.quit,
+                ),
             ),
             ("&Edit", (a.undo, None, a.rename, a.delete, None, a.find)),
-            ("&Assessment", (a.open, a.next_cycle, None, a.finalise, a.reopen)),
-            ("&View", (a.refresh,)),
+            (
+                "&Assessment",
+                (a.open, a.next_cycle, None, a.targets, None, a.finalise, a.reopen),
+            ),
+            (
+                "&View",
+                (
+                    a.show_dashboard,
+                    a.show_objectives,
+                    a.show_plan,
+                    a.show_compare,
+                    a.show_details,
+                    None,
+                    a.refresh,
+                ),
+            ),
             ("&Help", (a.shortcuts, a.about)),
         )
         for title, items in menus:
@@ -141,8 +225,13 @@ class MainWindow(QMainWindow):
             a.reopen,
             a.delete,
             a.undo,
+            None,
+            a.export_reports,
         ):
-            toolbar.addAction(action)
+            toolbar.addSeparator() if action is None else toolbar.addAction(action)
+        # Del and F2 act on the list only: in a tab they belong to the table being edited
+        for action in (a.delete, a.rename):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         view = self.tree.view
         for action in (
             a.open,
@@ -153,6 +242,8 @@ class MainWindow(QMainWindow):
             a.reopen,
             a.rename,
             a.delete,
+            a.export_reports,
+            a.export_exchange,
         ):
             view.addAction(action)
 
@@ -163,7 +254,7 @@ class MainWindow(QMainWindow):
         a.shortcuts.triggered.connect(
             lambda: msgbox.information(self, "Keyboard shortcuts", SHORTCUTS)
         )
-        a.refresh.triggered.connect(c.reload)
+        a.refresh.triggered.connect(self.refresh)
         a.find.triggered.connect(self._focus_filter)
         a.new_organisation.triggered.connect(self._new_organisation)
         a.new_site.triggered.connect(self._new_site)
@@ -180,6 +271,20 @@ class MainWindow(QMainWindow):
             lambda: self._with_assessment(lambda i: c.set_status(i, "draft"))
         )
         a.demo.triggered.connect(c.create_demo)
+        a.targets.triggered.connect(lambda: self._with_assessment(self.edit_targets))
+        a.export_reports.triggered.connect(lambda: self._with_assessment(self.export_reports))
+        a.export_exchange.triggered.connect(lambda: self._with_assessment(self.export_exchange))
+        a.import_exchange.triggered.connect(self.import_exchange)
+        a.preferences.triggered.connect(self.edit_preferences)
+        for action, name in (
+            (a.show_dashboard, "dashboard"),
+            (a.show_objectives, "objectives"),
+            (a.show_plan, "plan"),
+            (a.show_compare, "compare"),
+        ):
+            action.triggered.connect(lambda _=False, n=name: self._show_tab(n))
+        a.show_details.triggered.connect(lambda: self.tabs.setCurrentWidget(self.details.info))
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.tree.selection_changed.connect(self._selected)
         self.tree.activated.connect(self._activated)
         c.loaded.connect(self._loaded)
@@ -228,6 +333,9 @@ class MainWindow(QMainWindow):
         a.rename.setEnabled(ready and node is not None)
         a.delete.setEnabled(ready and node is not None)
         a.new_site.setEnabled(ready and node is not None)
+        for action in a.for_assessment:
+            action.setEnabled(ready and is_assessment)
+        a.targets.setEnabled(ready and is_assessment and not final)
         if self.model.empty and ready:
             self.details.show_welcome()
             return
@@ -237,6 +345,7 @@ class MainWindow(QMainWindow):
             predecessor = f"{before.title} ({before.date.isoformat()})" if before else ""
         self.details.show_node(node, predecessor)
         if is_assessment:
+            self.tabs.set_assessment(node.id, final)
             self.ctx.settings.last_assessment = str(node.id)
 
     def _activated(self, node: Node | None) -> None:
@@ -317,10 +426,141 @@ class MainWindow(QMainWindow):
 
         open_new_wizard(self, organisation, site)
 
-    def open_wizard(self, assessment_id: uuid.UUID) -> None:
+    def open_wizard(self, assessment_id: uuid.UUID, question_id: str | None = None) -> None:
         from imsdesk.ui.wizard.launcher import open_assessment_wizard
 
-        open_assessment_wizard(self, assessment_id)
+        open_assessment_wizard(self, assessment_id, question_id)
+
+    def refresh(self) -> None:
+        """F5: read the list and the views that are built again."""
+        self.controller.reload()
+        for tab in self.tabs.lazy.values():
+            if tab.view is not None and hasattr(tab.view, "reread"):
+                tab.view.reread()
+
+    def _show_tab(self, name: str) -> None:
+        node = self.tree.current()
+        if node is not None and node.kind == NodeKind.ASSESSMENT:
+            self.tabs.show_view(name)
+
+    def _tab_changed(self, _index: int) -> None:
+        name = self.tabs.current_name()
+        if name and self.tabs.tabBar().isVisible():
+            self.ctx.settings.main_tab = self.details.preferred_tab = name
+
+    def edit_targets(self, assessment_id: uuid.UUID) -> None:
+        from imsdesk.ui.dashboard.targets_dialog import TargetsDialog
+
+        dialog = TargetsDialog(self.ctx, assessment_id, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.targets_dialog = dialog
+        dialog.open()
+
+    def export_reports(self, assessment_id: uuid.UUID) -> None:
+        from imsdesk.ui.files.report_export import export_reports
+
+        export_reports(self, self.ctx, assessment_id, self._names(assessment_id))
+
+    def export_exchange(self, assessment_id: uuid.UUID) -> None:
+        from imsdesk.ui.files.exchange_files import export_exchange
+
+        export_exchange(self, self.ctx, assessment_id, self._names(assessment_id))
+
+    def import_exchange(self, paths: list[Any] | None = None) -> None:
+        from imsdesk.ui.files.exchange_files import ask_import_paths, import_exchange
+
+        chosen = paths or ask_import_paths(self, self.ctx)
+        if chosen:
+            job = import_exchange(self, self.ctx, chosen)
+            if job is not None:  # show the (last) imported assessment
+                job.imported.connect(lambda ids: ids and self._select_later(ids[-1]))
+
+    def _names(self, assessment_id: uuid.UUID) -> tuple[str, str, Any]:
+        """Client, title and date, for proposing file names."""
+        record = self.model.record(assessment_id)
+        if record is None:
+            return ("", "assessment", None)
+        return (record.organisation_name, record.title, record.date)
+
+    def edit_preferences(self) -> None:
+        from imsdesk.ui.dialogs.preferences_dialog import PreferencesDialog
+
+        db = self.ctx.db
+        dialog = PreferencesDialog(
+            self.ctx.settings, str(db.describe()) if db else "", self._levels(), self
+        )
+        dialog.database_chosen.connect(self.switch_database)
+        dialog.finished.connect(dialog.deleteLater)
+        self.preferences_dialog = dialog
+        dialog.open()
+
+    def _levels(self) -> dict[int, str]:
+        packs = self.ctx.catalog.packs if self.ctx.catalog else ()
+        return {level.level: level.name for level in packs[0].scale} if packs else {}
+
+    # Another database ------------------------------------------------------------------------
+
+    def switch_database(self, path: str, create: bool) -> None:
+        """Open another database (or a new one) in place of the current one; the wizards of the
+        current one close first (their answers are saved)."""
+        for wizard in list(self.wizards.values()):
+            if not wizard.close():
+                return
+        if not self.ctx.ops.wait_for_writes():
+            msgbox.error(self, APP_NAME, "The last changes are still being written; try again.")
+            return
+
+        def open_it() -> Any:
+            from pathlib import Path
+
+            from imsdesk.errors import DatabaseError
+            from imsdesk.storage import open_database
+
+            target = Path(path)
+            if create and target.exists():
+                raise DatabaseError(f"{target} exists already; choose a new file name.")
+            if not create and not target.is_file():
+                raise DatabaseError(f"There is no database file {target}.")
+            return open_database(target)
+
+        def opened(db: Any) -> None:
+            old = self.ctx.db
+            self.ctx.db = db
+            self.ctx.settings.database = str(db.path) if db.path else path
+            self.ctx.settings.last_assessment = None
+            self._selected_id = None
+            self.tabs.set_assessment(None, False)
+            self.statusBar().showMessage(f"Database: {db.describe()}")
+            self._first_load = True
+            self.controller.reload()
+            if old is not None:
+                old.close()
+
+        def failed(error: BaseException) -> None:
+            from imsdesk.errors import UserError
+
+            if not isinstance(error, UserError):
+                self.ctx.ops.report(error)
+                return
+            msgbox.error(self, "Cannot open the database", str(error))
+
+        self.ctx.ops.write(open_it, opened, failed, changes=None, guard=self)
+
+    # Files dropped on the window -------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from imsdesk.ui.files.drop import dropped_json_files
+
+        if self.ctx.ready and dropped_json_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from imsdesk.ui.files.drop import dropped_json_files
+
+        paths = dropped_json_files(event)
+        if self.ctx.ready and paths:
+            event.acceptProposedAction()
+            self.import_exchange(paths)
 
     # Closing ---------------------------------------------------------------------------------
 
@@ -357,11 +597,18 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def _about(self) -> None:
-        msgbox.information(
-            self,
-            f"About {APP_NAME}",
-            f"{APP_NAME} {__version__}\nISO 9001 and ISO 14001 self-assessment and gap analysis.",
+        from imsdesk.paths import user_data_dir
+        from imsdesk.ui import errors
+        from imsdesk.ui.dialogs.about_dialog import AboutDialog
+
+        db = self.ctx.db.describe() if self.ctx.db else ""
+        log = errors.log_file()
+        dialog = AboutDialog(
+            str(user_data_dir()), db, str(self.ctx.settings.path), str(log or ""), self
         )
+        dialog.finished.connect(dialog.deleteLater)
+        self.about_dialog = dialog
+        dialog.open()
 
 
 def _uuid(text: str) -> uuid.UUID | None:

@@ -115,6 +115,15 @@ class Settings:
     def database(self, value: str | None) -> None:
         self._store.setValue("files/database", value or "")
 
+    @property
+    def main_tab(self) -> str:
+        """The assessment tab shown last (dashboard, objectives, plan, compare)."""
+        return self._text("workspace/main_tab") or "dashboard"
+
+    @main_tab.setter
+    def main_tab(self, value: str) -> None:
+        self._store.setValue("workspace/main_tab", value)
+
     # The wizard --------------------------------------------------------------------------------
 
     @property

@@ -87,7 +87,9 @@ class Operations(QObject):
             self._run(job)
             self._deliver(job)
             return
-        self._check_open()
+        if self._closed:  # a view's timer firing while the app quits: nothing to show any more
+            log.debug("read after shutdown skipped")
+            return
         if self._readers is None:
             self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="imsdesk-read")
         self._readers.submit(self._run_and_report, job)
@@ -149,6 +151,10 @@ class Operations(QObject):
         try:
             self._callback(job)
         finally:
+            # An error's traceback holds the worker's frames, and they the job: break the cycle
+            # here so it is not left for the collector to free on another thread.
+            job.error = job.result = None
+            job.fn = job.on_success = job.on_failure = None  # type: ignore[assignment]
             if job.write and self._pending_writes == 0:
                 for loop in self._waiters:
                     loop.quit()

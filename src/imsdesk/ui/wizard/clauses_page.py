@@ -168,7 +168,9 @@ class ClausesPage(QWizardPage):
         if self.current_row + 1 < len(self.pages):
             self.go_to(self.current_row + 1)
             return True
-        self.show_message("This is the last clause; Next goes to the review.")
+        self.show_message(
+            "This is the last clause; Next goes to the objectives and targets, then the review."
+        )
         return False
 
     def previous_page(self) -> bool:
@@ -195,7 +197,9 @@ class ClausesPage(QWizardPage):
             if self.book.needs_attention(candidate):
                 self.go_to_question(candidate)
                 return
-        self.show_message("Every question is answered. Next (Alt+N) goes to the review.")
+        self.show_message(
+            "Every question is answered. Next (Alt+N) goes to the objectives and targets."
+        )
 
     def _found(self, row: int, text: str) -> None:
         wanted = text.lower()

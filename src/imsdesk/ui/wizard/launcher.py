@@ -81,12 +81,20 @@ def _show(wizard: AssessmentWizard) -> None:
     wizard.activateWindow()
 
 
-def open_assessment_wizard(window: MainWindow, assessment_id: uuid.UUID) -> None:
+def open_assessment_wizard(
+    window: MainWindow, assessment_id: uuid.UUID, question_id: str | None = None
+) -> None:
+    """Open (or bring forward) the assessment's wizard, at ``question_id`` if given, else where
+    the user stopped."""
     existing = window.wizards.get(assessment_id)
     if existing is not None:
         existing.raise_()
         existing.activateWindow()
+        if question_id is not None:
+            existing.show_question(question_id)
         return
+    if question_id is not None:  # the clause page opens at the remembered position
+        window.ctx.settings.set_position(str(assessment_id), question_id)
     db, catalog = window.ctx.database(), window.ctx.packs()
     window.statusBar().showMessage("Opening the assessment…", 3000)
 

@@ -2,7 +2,8 @@
 
 For a new assessment, Next asks the database to create it (off the GUI thread) and moves on once
 it exists; problems appear under the form. For an existing one the client, site and scope are
-fixed and the other fields can be corrected.
+fixed and the other fields can be corrected. A new one proposes the assessor and target maturity
+from the preferences.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -27,6 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
     QWizardPage,
 )
+
+if TYPE_CHECKING:
+    from imsdesk.ui.settings import Settings
 
 SCOPES = (
     ("integrated", "&Integrated: ISO 9001 and ISO 14001"),
@@ -69,6 +73,7 @@ class SetupPage(QWizardPage):
         available_scopes: set[str],
         levels: dict[int, str],
         parent: QWidget | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setTitle("Client, site and scope")
@@ -120,7 +125,10 @@ class SetupPage(QWizardPage):
         self.target.setObjectName("target")
         self.target.setRange(0, 5)
         self.target.setValue(3)
-        self.target_name = QLabel(levels.get(3, ""))
+        if settings is not None:  # proposals for a new assessment; show_existing overrides them
+            self.assessor.setText(settings.assessor)
+            self.target.setValue(settings.default_target)
+        self.target_name = QLabel(levels.get(self.target.value(), ""))
         self.target.valueChanged.connect(lambda v: self.target_name.setText(levels.get(v, "")))
         target_row = QHBoxLayout()
         target_row.addWidget(self.target)

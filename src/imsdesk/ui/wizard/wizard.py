@@ -1,9 +1,10 @@
 """The assessment wizard (a QWizard; one class per page in this package).
 
-Introduction -> client and scope -> the clauses -> review. For a new assessment the clause pages
-appear once the database has created it; for an existing one the wizard opens on the clauses,
-where the user stopped. Every edit is saved as it is made (:class:`AnswerSaver`); closing the
-wizard waits for the last save and never loses an acknowledged answer.
+Introduction -> client and scope -> the clauses -> objectives and targets (optional) -> review.
+For a new assessment the clause pages appear once the database has created it; for an existing
+one the wizard opens on the clauses, where the user stopped. Every edit is saved as it is made
+(:class:`AnswerSaver`); closing the wizard waits for the last save and never loses an
+acknowledged answer.
 """
 
 from __future__ import annotations
@@ -23,10 +24,11 @@ from imsdesk.ui.wizard.answer_book import AnswerBook
 from imsdesk.ui.wizard.clauses_page import ClausesPage
 from imsdesk.ui.wizard.data import WizardData, load_wizard_data
 from imsdesk.ui.wizard.intro_page import IntroPage
+from imsdesk.ui.wizard.objectives_step import ObjectivesStep
 from imsdesk.ui.wizard.review_page import ReviewPage
 from imsdesk.ui.wizard.setup_page import Client, SetupPage, SetupValues
 
-INTRO, SETUP, CLAUSES, REVIEW = range(4)
+INTRO, SETUP, CLAUSES, OBJECTIVES, REVIEW = range(5)
 DEFAULT_SIZE = (1280, 820)
 
 
@@ -54,6 +56,7 @@ class AssessmentWizard(QWizard):
         self.book: AnswerBook | None = None
         self.saver: AnswerSaver | None = None
         self.clauses: ClausesPage | None = None
+        self.objectives: ObjectivesStep | None = None
         self.review: ReviewPage | None = None
         self.setObjectName("assessmentWizard")
         self.setWindowTitle(f"New assessment — {APP_NAME}")
@@ -75,12 +78,13 @@ class AssessmentWizard(QWizard):
         self.currentIdChanged.connect(self._page_changed)
 
         self.intro = IntroPage(intro_html)
-        self.setup = SetupPage(clients, scopes, levels)
+        self.setup = SetupPage(clients, scopes, levels, settings=ctx.settings)
         self.setup.create_requested.connect(self._create)
         self.setup.update_requested.connect(self._update)
         self.setPage(INTRO, self.intro)
         self.setPage(SETUP, self.setup)
         self.setPage(CLAUSES, _waiting("The clauses appear once the assessment is created."))
+        self.setPage(OBJECTIVES, _waiting(""))
         self.setPage(REVIEW, _waiting(""))
         close = QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self)
         close.activated.connect(self.close)
@@ -111,9 +115,15 @@ class AssessmentWizard(QWizard):
         splitter = self.ctx.settings.geometry("wizard_splitter")
         if splitter is not None:
             self.clauses.splitter.restoreState(splitter)
+        self._next_after_last_clause(self.clauses)
+        self.objectives = ObjectivesStep(self.ctx, record.id, final)
         self.review = ReviewPage(self.book)
         self.review.question_chosen.connect(self.show_question)
-        for page_id, page in ((CLAUSES, self.clauses), (REVIEW, self.review)):
+        for page_id, page in (
+            (CLAUSES, self.clauses),
+            (OBJECTIVES, self.objectives),
+            (REVIEW, self.review),
+        ):
             old = self.page(page_id)
             self.removePage(page_id)
             old.deleteLater()
@@ -197,6 +207,15 @@ class AssessmentWizard(QWizard):
 
     # Navigation ------------------------------------------------------------------------------
 
+    def _next_after_last_clause(self, clauses: ClausesPage) -> None:
+        """Ctrl+PgDown on the last clause goes on to the objectives, like Next does. The clauses
+        page's shortcut only steps between clauses, so it is re-wired here."""
+        wanted = QKeySequence("Ctrl+PgDown")
+        for shortcut in clauses.findChildren(QShortcut):
+            if shortcut.key() == wanted:
+                shortcut.activated.disconnect()
+                shortcut.activated.connect(lambda: clauses.next_page() or self.next())
+
     def go_back(self) -> None:
         if self.currentId() == CLAUSES and self.clauses and self.clauses.previous_page():
             return
@@ -213,7 +232,7 @@ class AssessmentWizard(QWizard):
 
     def _page_changed(self, page_id: int) -> None:
         self.button(QWizard.WizardButton.CustomButton1).setEnabled(page_id > INTRO)
-        if page_id == REVIEW and self.saver is not None:
+        if page_id in (OBJECTIVES, REVIEW) and self.saver is not None:
             self.saver.flush()
 
     # Closing ---------------------------------------------------------------------------------
@@ -231,6 +250,9 @@ class AssessmentWizard(QWizard):
 
     def _saved_or_confirmed(self) -> bool:
         """Wait for the last saves; if they fail, let the user decide."""
+        objectives = self.objectives
+        if objectives is not None and objectives.page.dirty and not objectives.discard_ok():
+            return False
         if self.saver is None or self.saver.finish():
             return True
         return msgbox.confirm(

@@ -39,6 +39,42 @@ class WorkspaceActions(QObject):
         self.reopen = make(
             "Re&open for editing", "Ctrl+Shift+R", "Set a final assessment back to draft"
         )
+        self.export_reports = make(
+            "&Export reports…",
+            "Ctrl+E",
+            "Write the Excel gap register and the PDF report of the selected assessment",
+        )
+        self.export_exchange = make(
+            "Export exchange &file…",
+            "Ctrl+Shift+X",
+            "Save the selected assessment as an exchange file (JSON) for another computer",
+        )
+        self.import_exchange = make(
+            "&Import exchange file…",
+            "Ctrl+I",
+            "Add or update an assessment from an exchange file (or drop the file on the window)",
+        )
+        self.targets = make(
+            "Set &targets…", "Ctrl+T", "The target maturity of the assessment and of each clause"
+        )
+        self.preferences = make(
+            "&Preferences…",
+            QKeySequence.StandardKey.Preferences
+            if not QKeySequence(QKeySequence.StandardKey.Preferences).isEmpty()
+            else "Ctrl+,",
+            "Assessor name, default target, report logo and footer, paper, the database",
+        )
+        self.show_dashboard = make("&Dashboard", "Ctrl+1", "Scores, verdict, charts and gaps")
+        self.show_objectives = make(
+            "&Objectives and targets",
+            "Ctrl+2",
+            "Quality objectives linked to environmental targets",
+        )
+        self.show_plan = make("Action &plan", "Ctrl+3", "The actions that close the gaps")
+        self.show_compare = make(
+            "&Compare with an earlier cycle", "Ctrl+4", "What improved or regressed since"
+        )
+        self.show_details = make("Detai&ls", "Ctrl+5", "The facts of the selected assessment")
         self.find = make("&Find…", QKeySequence.StandardKey.Find, "Filter the list by name")
         self.refresh = make("&Refresh", QKeySequence.StandardKey.Refresh, "Read the list again")
         self.demo = make(
@@ -84,4 +120,20 @@ class WorkspaceActions(QObject):
             self.reopen,
             self.refresh,
             self.demo,
+            self.import_exchange,
+            self.preferences,
+        ]
+
+    @property
+    def for_assessment(self) -> list[QAction]:
+        """Actions about the selected assessment."""
+        return [
+            self.export_reports,
+            self.export_exchange,
+            self.targets,
+            self.show_dashboard,
+            self.show_objectives,
+            self.show_plan,
+            self.show_compare,
+            self.show_details,
         ]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from imsdesk.ui.models.workspace_model import Node, NodeKind
 from imsdesk.ui.workspace.actions import WorkspaceActions
+from imsdesk.ui.workspace.assessment_tabs import AssessmentTabs
 
 WELCOME = (
     "<h2>Welcome to IMS Desk</h2>"
@@ -57,8 +58,18 @@ def _label(name: str = "", *, rich: bool = False) -> QLabel:
 
 
 class DetailsPanel(QStackedWidget):
-    def __init__(self, actions: WorkspaceActions, parent: QWidget | None = None) -> None:
+    """Welcome, a client's or a site's facts, or the selected assessment's tabs."""
+
+    def __init__(
+        self,
+        actions: WorkspaceActions,
+        tabs: AssessmentTabs | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.tabs = tabs or AssessmentTabs()
+        self.preferred_tab = "dashboard"  # the tab shown when an assessment is selected
+        self._tabs_shown = False
         self.pack_label: Callable[[Any], str] = lambda ref: f"{ref.pack_id} ({ref.edition})"
         self.loading = _label("loading")
         self.loading.setText("Opening the database…")
@@ -95,16 +106,23 @@ class DetailsPanel(QStackedWidget):
         return page
 
     def _details_page(self) -> QWidget:
+        """The heading and commands, above the assessment's tabs; the facts are the last tab
+        (a client or a site shows only that one, without a tab bar)."""
+        self.info = QWidget()
+        self.info.setObjectName("details")
+        info = QVBoxLayout(self.info)
+        info.addLayout(self.facts)
+        info.addWidget(self.progress)
+        info.addWidget(self.verdict)
+        info.addWidget(self.warnings)
+        info.addLayout(self.client_buttons)
+        info.addStretch()
+        self.tabs.addTab(self.info, "Detai&ls")
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(self.heading)
-        layout.addLayout(self.facts)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.verdict)
-        layout.addWidget(self.warnings)
         layout.addLayout(self.assessment_buttons)
-        layout.addLayout(self.client_buttons)
-        layout.addStretch()
+        layout.addWidget(self.tabs, 1)
         self.addWidget(page)
         return page
 
@@ -125,6 +143,7 @@ class DetailsPanel(QStackedWidget):
             widget.setVisible(is_assessment)
         _show_layout(self.assessment_buttons, is_assessment)
         _show_layout(self.client_buttons, not is_assessment)
+        self._show_tabs(is_assessment)
         if node.kind == NodeKind.ORGANISATION:
             self._organisation(record, node)
         elif node.kind == NodeKind.SITE:
@@ -132,6 +151,18 @@ class DetailsPanel(QStackedWidget):
         else:
             self._assessment(record, predecessor)
         self.setCurrentWidget(self.details)
+
+    def _show_tabs(self, assessment: bool) -> None:
+        if not assessment:  # first, or hiding the current tab would show (build) the next one
+            self.tabs.setCurrentWidget(self.info)
+        for tab in self.tabs.lazy.values():
+            self.tabs.setTabVisible(self.tabs.indexOf(tab), assessment)
+        self.tabs.tabBar().setVisible(assessment)
+        if assessment and not self._tabs_shown:  # back from a client: the tab used last
+            preferred = self.tabs.lazy.get(self.preferred_tab)
+            if preferred is not None:
+                self.tabs.setCurrentWidget(preferred)
+        self._tabs_shown = assessment
 
     def _fact(self, label: str, value: str) -> None:
         if value:

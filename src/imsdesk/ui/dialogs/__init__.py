@@ -1,0 +1,1 @@
+"""Small dialogs of the desktop app: preferences and about (one class per module)."""
