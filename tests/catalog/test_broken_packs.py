@@ -82,8 +82,8 @@ CASES = [
         [
             ("id: waste-2-a", "question waste-2-a: the field 'guidance' is missing"),
             ("guidence:", "question waste-2-a: unknown field 'guidence' (check the spelling; "
-                          "allowed: action, documented_information, evidence, guidance, id, "
-                          "na_allowed, serves, text, weight)"),
+                          "allowed: action, basis, conditional, documented_information, "
+                          "evidence, guidance, id, na_allowed, proves, serves, text, weight)"),
         ],
     ),
     (
@@ -114,6 +114,30 @@ CASES = [
             "        weight: 2\n", "        weight: 2\n        na_allowed: true\n"
         ),
         [("na_allowed: true", "question waste-1.1-a: an EMS has no exclusions; na_allowed must "
+                              "be false")],
+    ),
+    (
+        "not applicable outside the clauses ISO 9001 allows",
+        edit("standard: Acme waste checklist", "standard: ISO 9001",
+             edit("system: other", "system: qms",
+                  edit('number: "1"', 'number: "8"',
+                       edit('number: "1.1"', 'number: "8.1"',
+                            edit('number: "2"', 'number: "9"'))))).replace(
+            "        weight: 2\n", "        weight: 2\n        na_allowed: true\n"
+        ).replace(
+            "        documented_information: retain\n",
+            "        documented_information: retain\n        na_allowed: true\n",
+        ),
+        [("na_allowed: true#2", "question waste-2-a: ISO 9001 allows a requirement to be declared "
+                                "not applicable only in clauses 7.1.5 and 8; na_allowed must be "
+                                "false in clause 9")],
+    ),
+    (
+        "not applicable in an ISO 14001 pack of another system",
+        edit("standard: Acme waste checklist", "standard: ISO 14001").replace(
+            "        weight: 2\n", "        weight: 2\n        na_allowed: true\n"
+        ),
+        [("na_allowed: true", "question waste-1.1-a: ISO 14001 has no exclusions; na_allowed must "
                               "be false")],
     ),
     (

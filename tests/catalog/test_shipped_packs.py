@@ -214,3 +214,113 @@ def test_introduction_is_correct(catalog: Catalog):
         assert aim in text.lower().replace("life-cycle", "life cycle")
     assert "does not require a quality manual" in text
     assert "climate" in text.lower()
+
+
+# What the scoring needs from the packs: notes, proof of audits and reviews, conditions.
+NOTE_ONLY = {"9001-4.2-c", "9001-7.1.4-b", "14001-4.2-c"}
+PROVES = {
+    "iso9001-2015": {
+        "audit": {"9001-9.2.1-a", "9001-9.2.2-h"},
+        "review": {"9001-9.3.1-a", "9001-9.3.3-c"},
+    },
+    "iso14001-2015": {
+        "audit": {"14001-9.2.1-a", "14001-9.2.2-e"},
+        "review": {"14001-9.3-a", "14001-9.3-e"},
+        "compliance": {"14001-9.1.2-b", "14001-9.1.2-c", "14001-9.1.2-e"},
+    },
+}
+
+
+@pytest.mark.parametrize("side", ["qms", "ems"])
+def test_note_only_questions_are_the_notes_of_the_standard(side, request):
+    pack: Pack = request.getfixturevalue(side)
+    notes = {q.id for q in pack.questions if q.note_only}
+    prefix = pack.id.removeprefix("iso").split("-")[0] + "-"
+    assert notes == {qid for qid in NOTE_ONLY if qid.startswith(prefix)}
+    assert {q.basis for q in pack.questions} == {"requirement", "note"}
+    # The 2024 climate sentence of 4.2 is a note; the one of 4.1 is a requirement.
+    assert all(q.note_only for q in pack.questions_under("4.2") if "climate" in q.text.lower())
+    assert not any(q.note_only for q in pack.questions_under("4.1"))
+    for qid in notes:
+        assert "note" in pack.question(qid).guidance.lower(), qid
+        assert not pack.question(qid).mandatory_documented_information, qid
+
+
+@pytest.mark.parametrize("side", ["qms", "ems"])
+def test_proof_of_audit_review_and_compliance(side, request):
+    pack: Pack = request.getfixturevalue(side)
+    marked: dict[str, set[str]] = {}
+    for q in pack.questions:
+        if q.proves:
+            marked.setdefault(q.proves, set()).add(q.id)
+    assert marked == PROVES[pack.id]
+    where = {"audit": "9.2", "review": "9.3", "compliance": "9.1.2"}
+    for q in pack.questions:
+        if q.proves:
+            assert q.clause == where[q.proves] or q.clause.startswith(where[q.proves] + ".")
+            assert not q.conditional and not q.note_only and not q.na_allowed, q.id
+    # Each proof has a question that it happened and a record of it.
+    for proves, ids in PROVES[pack.id].items():
+        kinds = {pack.question(qid).documented_information for qid in ids}
+        assert kinds == {"none", "retain"}, proves
+
+
+@pytest.mark.parametrize("side", ["qms", "ems"])
+def test_conditional_questions_say_when_they_arise(side, request):
+    pack: Pack = request.getfixturevalue(side)
+    conditional = [q for q in pack.questions if q.conditional]
+    assert conditional
+    for q in conditional:
+        assert "arise" in q.guidance, q.id
+        assert q.section == "8" or q.clause in ("7.1.5.2", "9.3"), q.id
+        assert not q.note_only, q.id
+    if pack.id == "iso14001-2015":
+        # Emergency arrangements are tested whether or not an emergency ever happened.
+        assert not pack.question("14001-8.2-d").conditional
+        assert {q.id for q in conditional} == {"14001-8.2-c", "14001-8.2-h", "14001-9.3-f"}
+
+
+def test_iso9001_conditional_requirements(qms: Pack):
+    for clause in ("8.2.4", "8.5.3", "8.5.6", "8.7.1", "8.7.2"):
+        assert all(q.conditional for q in qms.questions_under(clause)), clause
+    for qid in ("9001-8.2.1-e", "9001-8.5.2-c", "9001-8.6-b", "9001-8.6-d"):
+        assert qms.question(qid).conditional, qid
+    assert not qms.question("9001-8.6-a").conditional
+
+
+def test_emergencies_are_asked_once_where_each_belongs(ems: Pack):
+    def asks(pattern: str) -> list[str]:
+        return [q.id for q in ems.questions if re.search(pattern, q.text, re.I)]
+
+    # Identified under 6.1.1; reflected in the aspects under 6.1.2; prepared for under 8.2.
+    assert asks(r"which potential emergenc") == ["14001-6.1.1-c"]
+    assert [q.id for q in ems.questions_under("6.1.2") if "emergenc" in q.text.lower()] == [
+        "14001-6.1.2-e"
+    ]
+    assert not any("emergenc" in q.text.lower() for q in ems.questions_under("6.1.4"))
+    assert "6.1.1" in ems.question("14001-8.2-b").text
+    with pytest.raises(KeyError):
+        ems.question("14001-8.2-a")  # removed: it asked 6.1.1-c again
+
+
+def test_ems_management_review_outputs_are_asked(ems: Pack):
+    text = " ".join(q.text.lower() for q in ems.questions_under("9.3"))
+    for output in ("objective is not being achieved", "business processes", "strategic direction"):
+        assert output in text, output
+
+
+@pytest.mark.parametrize("side", ["qms", "ems"])
+def test_stage_1_expects_audits_and_reviews_planned_and_performed(side, request):
+    pack: Pack = request.getfixturevalue(side)
+    for q in pack.questions:
+        for text in (q.text, q.guidance, q.action):
+            assert not re.search(r"before (the )?stage 1", text, re.I), q.id
+    for qid in PROVES[pack.id]["audit"] | PROVES[pack.id]["review"]:
+        guidance = pack.question(qid).guidance
+        if pack.question(qid).documented_information == "none":
+            assert "Stage 1" in guidance and "Stage 2" in guidance, qid
+
+
+def test_a_young_ems_is_not_asked_for_multi_year_trends(ems: Pack):
+    guidance = ems.question("14001-10.3-a").guidance.lower()
+    assert "baseline" in guidance and "go-live" in guidance

@@ -52,7 +52,7 @@ def test_new_creates_the_organisation_and_site_once(cli, started):
         "Handmade Ltd", "Workshop", "Gap analysis 2026", "2026-03-02",
     )  # fmt: skip
     assert (row["assessor"], row["status"], row["questions"], row["answered"]) == (
-        "P. Consultant", "draft", 313, 0,
+        "P. Consultant", "draft", 324, 0,
     )  # fmt: skip
     again = created_id(
         cli(*DB, "new", "--organisation", "handmade ltd", "--site", "workshop",
@@ -83,7 +83,7 @@ def test_answer_then_the_listing_shows_progress_and_score(cli, started):
     assert run.code == 0, run.stderr
     assert run.stderr.strip() == "Saved 9001-4.1-a: maturity 3."
     [row] = listing(cli)
-    assert (row["answered"], row["questions"], row["progress"]) == (1, 313, 0.3)
+    assert (row["answered"], row["questions"], row["progress"]) == (1, 324, 0.3)
     assert row["score"] == 60.0
     assert row["verdict"].startswith("Not ready")
 

@@ -79,7 +79,7 @@ def test_export_import_round_trip_and_idempotence(cli, tmp_path: Path):
     for key in ("organisation", "site"):
         assert written[key] == VALID[key]
     # The fields a version-1 file may leave out are written with their defaults.
-    assert written["assessment"] == VALID["assessment"] | {"predecessor_id": None}
+    assert written["assessment"] == VALID["assessment"] | {"predecessor_id": None, "go_live": None}
     assert sorted(written["answers"], key=lambda a: a["question_id"]) == [
         a | {"carried_over": False} for a in VALID["answers"]
     ]

@@ -73,14 +73,14 @@ def test_progress_json_lists_the_pages_with_answered_per_side(tmp_path: Path, cl
     assert "9001-7.1.5.2-a" not in gauges["unanswered"]
     assert document["totals"] == {
         "answered": 3,
-        "total": 313,
+        "total": 324,
         "questionnaires": [
-            {"questionnaire": "iso9001-2015", "standard": "ISO 9001", "answered": 2, "total": 201},
+            {"questionnaire": "iso9001-2015", "standard": "ISO 9001", "answered": 2, "total": 206},
             {
                 "questionnaire": "iso14001-2015",
                 "standard": "ISO 14001",
                 "answered": 1,
-                "total": 112,
+                "total": 118,
             },
         ],
     }
@@ -100,7 +100,7 @@ def test_progress_text_for_one_standard_and_a_custom_pack(tmp_path: Path, cli, c
     assert lines.index("1 Storage") > lines.index("10 Improvement")  # the custom pack after
     assert "ISO 9001" not in run.stdout
     assert (
-        lines[-1] == "Answered 1 of 114 questions (1%): ISO 14001 0/112, Acme waste checklist 1/2."
+        lines[-1] == "Answered 1 of 120 questions (1%): ISO 14001 0/118, Acme waste checklist 1/2."
     )
 
 

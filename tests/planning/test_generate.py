@@ -37,8 +37,9 @@ EMS = pack(
 )  # fmt: skip
 
 
-def card(**answers):
-    return score_assessment([QMS, EMS], [A(k.replace("_", "-"), v) for k, v in answers.items()])
+def card(target: int = 3, **answers):
+    given = [A(k.replace("_", "-"), v) for k, v in answers.items()]
+    return score_assessment([QMS, EMS], given, target=target)
 
 
 def test_one_action_per_gap_or_per_shared_remedy():
@@ -64,14 +65,18 @@ def test_due_dates_follow_the_finding_and_settings():
     actions = {a.clause + a.pack_id: a for a in gap_actions(scored, [QMS, EMS], START)}
     assert actions["8.1ems"].due == START + dt.timedelta(days=30)
     assert actions["6.2qms"].due == START + dt.timedelta(days=90)
-    settings = PlanSettings(due_days={"likely major": 14, "likely minor": 60, "observation": 120},
-                            include_observations=True)  # fmt: skip
+    settings = PlanSettings(
+        due_days={"likely major": 14, "likely minor": 60, "opportunity for improvement": 120},
+        include_observations=True,
+    )
+    ambitious = card(target=4, obj_a=2, e_op=0, e_em=3, pr_a=4)  # 8.2 at 3: below the target 4
     actions = {
-        a.clause + a.pack_id: a for a in gap_actions(scored, [QMS, EMS], START, settings=settings)
+        a.clause + a.pack_id: a
+        for a in gap_actions(ambitious, [QMS, EMS], START, settings=settings)
     }
     assert actions["8.1ems"].due == START + dt.timedelta(days=14)
-    assert actions["8.2ems"].due == START + dt.timedelta(days=120)  # an observation, now included
-    assert actions["8.2ems"].finding == "observation"
+    assert actions["8.2ems"].due == START + dt.timedelta(days=120)  # an opportunity, included
+    assert actions["8.2ems"].finding == "opportunity for improvement"
 
 
 def link(*clauses) -> LinkData:

@@ -23,7 +23,7 @@ def test_summary(book):
     values = [c.value for row in ws.iter_rows() for c in row if c.value is not None]
     assert "Demo Manufacturing Ltd" in values
     assert "Dr Hannah Okafor, Lead Auditor (IRCA)" in values
-    assert any(isinstance(v, str) and v.startswith("Not ready: ISO 9001") for v in values)
+    assert any(isinstance(v, str) and v.startswith("Not ready: ISO 14001") for v in values)
     assert "ISO 9001:2015" in values and "ISO 14001:2015" in values and "Integrated" in values
     assert any(isinstance(v, str) and v.startswith("• ISO 14001: ") for v in values)
     [chart] = ws._charts
@@ -63,7 +63,7 @@ def test_gap_register_has_one_row_per_question(book):
         "Priority",
     ]
     rows = list(ws.iter_rows(min_row=2, values_only=True))
-    assert len(rows) == 201 + 112
+    assert len(rows) == 206 + 118
     by_id = {r[4]: r for r in rows}
     design = by_id["9001-8.3.1-a"]
     assert design[6] == "N/A" and design[9] == "not applicable" and design[10]
@@ -76,7 +76,7 @@ def test_gap_register_has_one_row_per_question(book):
 def test_register_layout_and_print_settings(book):
     ws = book["Gap register"]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:N314"
+    assert ws.auto_filter.ref == "A1:N325"
     rules = [rule for cf in ws.conditional_formatting for rule in cf.rules]
     assert len(rules) == 4
     assert any('="likely major"' in rule.formula[0] for rule in rules)

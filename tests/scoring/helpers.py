@@ -20,7 +20,8 @@ class A:
 
 
 def q(qid: str, clause: str, weight: float = 1, documented: str = "none", na: bool = False,
-      serves: str | None = None) -> Question:  # fmt: skip
+      serves: str | None = None, basis: str = "requirement", proves: str | None = None,
+      conditional: bool = False) -> Question:  # fmt: skip
     return Question(
         id=qid,
         clause=clause,
@@ -32,6 +33,9 @@ def q(qid: str, clause: str, weight: float = 1, documented: str = "none", na: bo
         documented_information=documented,
         na_allowed=na,
         serves=serves,
+        basis=basis,
+        proves=proves,
+        conditional=conditional,
     )
 
 

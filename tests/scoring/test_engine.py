@@ -46,10 +46,10 @@ def test_weighted_means_at_every_level():
     assert card.standard("qms").score == 80.0
     # EMS: (1 + 9) / (4*5)
     assert card.standard("ems").score == 50.0
-    # Integrated: every question of both packs: (16 + 10) / (8*5) = 26/40
+    # Integrated: the standards weigh the same, however many questions each has: (80 + 50) / 2
     assert card.score == 65.0
-    # Section 4 integrated: (10 + 2 + 1) / (4*5)
-    assert card.section("4").score == 65.0
+    # Section 4 integrated: QMS 80, EMS 1/5 = 20 -> (80 + 20) / 2
+    assert card.section("4").score == 50.0
     # Completion: 3 of 9 QMS questions, 5 of 11 in all
     assert card.standard("qms").completion == 33.3
     assert card.completion == 45.5
@@ -80,21 +80,24 @@ def test_clause_target_overrides_the_most_specific_wins():
     assert card.question("Q8.5a").target == 4
     assert card.question("Q8.3.1a").target == 4
     assert card.question("Q8.3.2a").target == 2
-    assert card.question("Q8.5a").finding == "likely minor"
-    assert card.question("Q8.3.2a").finding == "observation"
+    # Level 3 is conformity: below a higher target it is an opportunity, never a nonconformity
+    assert card.question("Q8.5a").finding == "opportunity for improvement"
+    assert card.question("Q8.3.2a").finding == "conforming"
     # Another pack's override does not apply.
     other = score_assessment([QMS], answers, clause_targets={("ems", "8"): 5})
     assert other.question("Q8.5a").target == 3
 
 
-def test_several_minors_in_one_clause_make_a_likely_major():
-    two = score_assessment([QMS], [A("Q8.5a", 2), A("Q8.5b", 2), A("Q8.5c", 4)])
-    assert two.clause("qms", "8.5").finding == "likely minor"
+def test_a_clause_whose_every_question_sits_at_0_or_1_has_broken_down():
+    # Minors at 2 stay minors, however many (the rule must not depend on how a pack splits a
+    # clause into questions); every question at 0-1 is a total breakdown: a likely major.
     three = score_assessment([QMS], [A("Q8.5a", 2), A("Q8.5b", 2), A("Q8.5c", 1)])
-    clause = three.clause("qms", "8.5")
+    assert three.clause("qms", "8.5").finding == "likely minor"
+    broken = score_assessment([QMS], [A("Q8.5a", 1), A("Q8.5b", 1), A("Q8.5c", 1), A("Q8.5d", 1)])
+    clause = broken.clause("qms", "8.5")
     assert (clause.finding, clause.systemic) == ("likely major", True)
-    assert three.clause("qms", "8").finding == "likely major"  # parents carry the worst
-    assert all(three.question(i).finding == "likely minor" for i in ("Q8.5a", "Q8.5b", "Q8.5c"))
+    assert broken.clause("qms", "8").finding == "likely major"  # parents carry the worst
+    assert all(broken.question(i).finding == "likely minor" for i in ("Q8.5a", "Q8.5b"))
 
 
 def test_gaps_ordered_by_priority_then_clause_order():

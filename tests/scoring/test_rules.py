@@ -9,24 +9,27 @@ from tests.scoring.helpers import A
 
 
 @pytest.mark.parametrize(
-    ("maturity", "target", "documented", "expected"),
+    ("maturity", "target", "documented", "weight", "note", "expected"),
     [
-        (0, 3, False, "likely major"),
-        (0, 0, False, "likely major"),
-        (1, 3, True, "likely major"),
-        (1, 3, False, "likely minor"),
-        (2, 3, True, "likely minor"),
-        (2, 3, False, "likely minor"),
-        (3, 3, False, "observation"),
-        (2, 2, False, "observation"),
-        (4, 5, False, "likely minor"),
-        (4, 3, False, "conforming"),
-        (5, 3, True, "conforming"),
-        (1, 1, False, "observation"),
+        (0, 3, False, 1, False, "likely major"),  # a core requirement absent
+        (0, 0, False, 1, False, "likely major"),  # whatever the target
+        (0, 3, False, 0.5, False, "likely minor"),  # a half-weight detail absent: not a major
+        (1, 3, True, 0.5, False, "likely major"),  # mandatory documented information absent
+        (1, 3, False, 1, False, "likely minor"),
+        (2, 3, True, 1, False, "likely minor"),  # documented (level 2) but not implemented
+        (2, 1, False, 1, False, "likely minor"),  # a low target does not make 2 conform
+        (2, 2, False, 1, False, "likely minor"),
+        (3, 3, False, 1, False, "conforming"),  # level 3 is conformity
+        (3, 5, False, 1, False, "opportunity for improvement"),  # ambition, not conformity
+        (4, 5, False, 1, False, "opportunity for improvement"),
+        (4, 3, False, 1, False, "conforming"),
+        (5, 3, True, 1, False, "conforming"),
+        (0, 3, False, 2, True, "opportunity for improvement"),  # a NOTE is never a finding
+        (3, 3, True, 1, True, "conforming"),
     ],
 )
-def test_finding(maturity, target, documented, expected):
-    assert rules.finding(maturity, target, documented) == expected
+def test_finding(maturity, target, documented, weight, note, expected):
+    assert rules.finding(maturity, target, documented, weight, note) == expected
 
 
 @pytest.mark.parametrize(
@@ -44,7 +47,7 @@ def test_gap(maturity, target, gap):
         (2, 1, "likely minor", False, 20.0),
         (0.5, 2, "likely minor", True, 15.0),
         (1, 0, "likely major", False, 20.0),  # a major at target 0 still counts as gap 1
-        (1, 0, "observation", False, None),
+        (1, 0, "opportunity for improvement", False, None),
         (1, 0, "conforming", False, None),
     ],
 )

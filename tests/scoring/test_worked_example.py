@@ -15,7 +15,7 @@ PACK = pack(
             [
                 q("9.2-a", "9.2", weight=2, documented="retain"),
                 q("9.2-b", "9.2"),
-                q("9.2-c", "9.2"),
+                q("9.2-c", "9.2", proves="audit"),
                 q("9.2-d", "9.2", weight=0.5),
             ],
         ),
@@ -58,10 +58,14 @@ def test_verdict():
         "the standard allows no exclusion (9.2)"
     )
     assert verdict.reasons[1:] == (
-        "1 likely major nonconformity (9.2)",
         "Mandatory documented information missing (9.2)",
-        "Internal audit (9.2) yet to be carried out in full (9.2 below level 3)",
+        "Before Stage 2: 1 likely major nonconformity (9.2)",
+        "Before Stage 2: the date the system went live to record (Stage 2 looks for at least 3 "
+        "months of records)",
+        "Before Stage 2: a full internal audit of the scope (9.2 below level 3)",
     )
+    # 9.2-c shows the audits were carried out: the verdict does not say otherwise
+    assert not any("yet to be carried out" in r for r in verdict.reasons)
 
 
 def test_with_the_fourth_question_answered():

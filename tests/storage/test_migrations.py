@@ -7,6 +7,7 @@ When you add a migration, add a seed for the revision before it: SEEDS must cove
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -214,11 +215,28 @@ def check_0004(db: Database) -> None:
     assert fresh[_hex(NEXT)].total == len(catalog.pack("iso9001-2015").questions)
 
 
+def seed_0005(connection: Connection) -> None:
+    """An assessment whose system went live on a known date."""
+    t = STAMP
+    _insert(connection, "organisation", id=_hex(ORG), created_at=t, updated_at=t,
+            name="Old Org Ltd", sector="", size="", address="", contact="")  # fmt: skip
+    _insert(connection, "assessment", id=_hex(ASSESSMENT), created_at=t, updated_at=t,
+            organisation_id=_hex(ORG), site_id=None, title="Audit 2026", assessor="K. Smith",
+            date="2026-06-15", target_maturity=3, status="draft", predecessor_id=None,
+            go_live="2026-01-05")  # fmt: skip
+
+
+def check_0005(db: Database) -> None:
+    record = services.load_assessment(db, ASSESSMENT).assessment
+    assert record.go_live == dt.date(2026, 1, 5)
+
+
 SEEDS: dict[str, tuple[Callable[[Connection], None], Callable[[Database], None]]] = {
     "0001": (seed_0001, check_0001),
     "0002": (seed_0002, check_0002),
     "0003": (seed_0003, check_0003),
     "0004": (seed_0004, check_0004),
+    "0005": (seed_0005, check_0005),
 }
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+REQUIREMENT, NOTE = "requirement", "note"  # the basis of a question in the standard
+
 
 def clause_key(number: str) -> tuple[int, ...]:
     """Sort key for clause numbers: "9.10" after "9.2"."""
@@ -43,6 +45,15 @@ class Question:
     documented_information: str = "none"  # "maintain", "retain" or "none"
     na_allowed: bool = False
     serves: str | None = None
+    # "note": the question reflects a NOTE or guidance in the standard, not a requirement; it can
+    # show an opportunity for improvement but never a nonconformity, and never gates readiness.
+    basis: str = "requirement"
+    # What a good answer establishes for the readiness verdict: "audit" (an internal audit was
+    # carried out), "review" (a management review was held), "compliance" (compliance with legal
+    # and other requirements was evaluated and is in order).
+    proves: str | None = None
+    # The requirement applies only when a situation arises (customer property, early release...).
+    conditional: bool = False
 
     @property
     def section(self) -> str:
@@ -51,6 +62,10 @@ class Question:
     @property
     def mandatory_documented_information(self) -> bool:
         return self.documented_information != "none"
+
+    @property
+    def note_only(self) -> bool:
+        return self.basis == NOTE
 
 
 @dataclass(frozen=True)

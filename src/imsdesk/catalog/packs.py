@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from imsdesk.catalog.model import (
+    REQUIREMENT,
     Clause,
     Pack,
     Question,
@@ -22,6 +23,25 @@ from imsdesk.catalog.yamlsource import Source, read_source
 
 FORMAT = "imsdesk-questionnaire"
 LEVELS = tuple(range(6))
+
+# Where a standard lets a requirement be declared not applicable: the clause prefixes (a clause
+# and its subclauses) per standard, for packs whose ``standard`` names it. ISO 9001 4.3 allows it
+# only for requirements that cannot affect the conformity of products and services, which in
+# practice come from clause 8 and 7.1.5; ISO 14001 has no exclusions at all. Packs of any other
+# standard may set ``na_allowed`` as they see fit.
+NOT_APPLICABLE_CLAUSES: dict[str, tuple[str, ...]] = {
+    "ISO 9001": ("7.1.5", "8"),
+    "ISO 14001": (),
+}
+
+
+def not_applicable_clauses(standard: str) -> tuple[str, ...] | None:
+    """The clause prefixes where ``standard`` allows "not applicable"; None when it sets no rule."""
+    return NOT_APPLICABLE_CLAUSES.get(" ".join(standard.split()).upper())
+
+
+def _in_clauses(number: str, prefixes: tuple[str, ...]) -> bool:
+    return any(number == p or number.startswith(p + ".") for p in prefixes)
 
 
 def content_hash(data: Any) -> str:
@@ -68,6 +88,7 @@ def _content_problems(source: Source) -> list[Problem]:
             )
         )
 
+    na_clauses = not_applicable_clauses(data["standard"])
     theme_ids = [t["id"] for t in data.get("themes", [])]
     for index, theme_id in enumerate(theme_ids):
         if theme_id in theme_ids[:index]:
@@ -136,14 +157,29 @@ def _content_problems(source: Source) -> list[Problem]:
                         f"question {qid}: serves unknown theme {serves!r} (themes: {known})",
                     )
                 )
-            if data["system"] == "ems" and question.get("na_allowed"):
-                problems.append(
-                    source.problem(
-                        (*qpath, "na_allowed"),
-                        f"question {qid}: an EMS has no exclusions; na_allowed must be false",
+            if question.get("na_allowed"):
+                problem = _na_problem(data, na_clauses, number)
+                if problem:
+                    problems.append(
+                        source.problem((*qpath, "na_allowed"), f"question {qid}: {problem}")
                     )
-                )
     return problems
+
+
+def _na_problem(data: dict[str, Any], clauses: tuple[str, ...] | None, number: str) -> str:
+    """Why ``na_allowed: true`` is not allowed on a question of clause ``number``, or ""."""
+    if data["system"] == "ems":
+        return "an EMS has no exclusions; na_allowed must be false"
+    if clauses is None or _in_clauses(number, clauses):
+        return ""
+    standard = " ".join(data["standard"].split())
+    if not clauses:
+        return f"{standard} has no exclusions; na_allowed must be false"
+    where = " and ".join(sorted(clauses, key=clause_key))
+    return (
+        f"{standard} allows a requirement to be declared not applicable only in clauses {where}; "
+        f"na_allowed must be false in clause {number}"
+    )
 
 
 def _build(source: Source, builtin: bool, path: Path | None) -> Pack:
@@ -195,6 +231,9 @@ def _question(q: dict[str, Any], clause: str) -> Question:
         documented_information=q.get("documented_information", "none"),
         na_allowed=bool(q.get("na_allowed", False)),
         serves=q.get("serves"),
+        basis=q.get("basis", REQUIREMENT),
+        proves=q.get("proves"),
+        conditional=bool(q.get("conditional", False)),
     )
 
 

@@ -52,7 +52,22 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     new.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="default: today")
     new.add_argument("--target", type=int, default=3, metavar="N", help="target maturity 0-5")
     new.add_argument("--assessor", metavar="NAME", default="")
+    new.add_argument(
+        "--go-live",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="when the management system started to run (Stage 2 needs months of records)",
+    )
     new.set_defaults(handler=new_assessment)
+
+    live = sub.add_parser(
+        "go-live",
+        parents=[common],
+        help="record when the assessment's management system started to run",
+    )
+    live.add_argument("id", metavar="ID", help=ID_HELP)
+    live.add_argument("date", metavar="YYYY-MM-DD|none", help="the date, or 'none' to clear it")
+    live.set_defaults(handler=go_live)
 
     answer = sub.add_parser("answer", parents=[common], help="save the answer to one question")
     answer.add_argument("id", metavar="ID", help=ID_HELP)
@@ -107,12 +122,29 @@ def new_assessment(args: argparse.Namespace) -> int:
         date=args.date,
         assessor=args.assessor,
         target_maturity=args.target,
+        go_live=args.go_live,
     )
     with open_db(args) as db:
         record = services.start_assessment(db, catalog, request)
     packs = " + ".join(p.pack_id for p in record.packs)
     print(f"Started {_named(record)} on {record.date.isoformat()}: {packs}.", file=sys.stderr)
     print(record.id)
+    return 0
+
+
+def go_live(args: argparse.Namespace) -> int:
+    date = None
+    if args.date.lower() != "none":
+        try:
+            date = dt.date.fromisoformat(args.date)
+        except ValueError:
+            raise InvalidInput(f"{args.date!r} is not a date; use YYYY-MM-DD or none.") from None
+    with open_db(args) as db:
+        record = services.update_assessment(
+            db, services.resolve_assessment_id(db, args.id), go_live=date
+        )
+    when = record.go_live.isoformat() if record.go_live else "not recorded"
+    print(f"Go-live of {_named(record)}: {when}.", file=sys.stderr)
     return 0
 
 

@@ -42,7 +42,8 @@ def scorecard_json(scored: ScoredAssessment) -> dict[str, Any]:
                 "score": s.score,
                 "completion": s.completion,
                 **verdict_json(s.verdict),
-                "findings": s.findings,
+                "findings": s.clause_findings,  # per clause, as the verdict counts them
+                "findings_per_question": s.findings,
             }
             for s in card.standards
         ],

@@ -24,6 +24,9 @@ DATA_FILE = "demo-manufacturing.yaml"
 DEMO_PACKS = ("iso9001-2015", "iso14001-2015")
 
 
+GO_LIVE_DAYS_BEFORE = 122
+
+
 def demo_data() -> dict[str, Any]:
     text = resources.files("imsdesk.demo").joinpath(DATA_FILE).read_text("utf-8")
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
@@ -58,6 +61,10 @@ def create_demo(
         assessor=info["assessor"],
         date=today or dt.date.today(),
         packs=packs,
+    )
+    # The integrated system (the EMS joined the long-certified QMS) has run for about four months.
+    services.update_assessment(
+        db, assessment.id, go_live=assessment.date - dt.timedelta(days=GO_LIVE_DAYS_BEFORE)
     )
     answers = [_answer(question_id, given) for question_id, given in data["answers"].items()]
     services.save_answers(db, assessment.id, answers, catalog)

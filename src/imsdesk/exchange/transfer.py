@@ -68,6 +68,7 @@ def document_of(session: Session, assessment_id: uuid.UUID | str) -> dict[str, A
             "target_maturity": row.target_maturity,
             "status": row.status,
             "predecessor_id": str(row.predecessor_id) if row.predecessor_id else None,
+            "go_live": row.go_live.isoformat() if row.go_live else None,
             "packs": [
                 {"id": p.pack_id, "edition": p.edition, "content_hash": p.content_hash}
                 for p in row.packs
@@ -307,6 +308,8 @@ def _merge_assessment(
     row.updated_at = timestamp(record["updated_at"])
     if "predecessor_id" in record:  # absent in files of older versions: keep the stored link
         row.predecessor_id = _predecessor(session, record["predecessor_id"], row.id)
+    if "go_live" in record:  # likewise
+        row.go_live = dt.date.fromisoformat(record["go_live"]) if record["go_live"] else None
     return row, created
 
 

@@ -18,7 +18,7 @@ from imsdesk.catalog.model import parent_number
 from imsdesk.planning.model import OPEN_STATUSES, ActionData, LinkData
 from imsdesk.scoring import QuestionResult, ScoreCard, rules
 
-DEFAULT_DUE_DAYS = {rules.MAJOR: 30, rules.MINOR: 90, rules.OBSERVATION: 180}
+DEFAULT_DUE_DAYS = {rules.MAJOR: 30, rules.MINOR: 90, rules.OPPORTUNITY: 180}
 # Every link is served by planning objectives (6.2) and by monitoring and evaluating them (9.1;
 # not the customer-satisfaction and compliance-evaluation subclauses, which stand on their own).
 LINK_CLAUSES = (
@@ -67,7 +67,7 @@ def gap_actions(
     """One action per gap, or per clause where several gaps share one remedy; most urgent first."""
     settings = settings or PlanSettings()
     wanted = {rules.MAJOR, rules.MINOR} | (
-        {rules.OBSERVATION} if settings.include_observations else set()
+        {rules.OPPORTUNITY} if settings.include_observations else set()
     )
     by_pack = {p.id: p for p in packs}
     groups: dict[str, list[QuestionResult]] = {}

@@ -217,7 +217,7 @@ class Story:
             "Complete",
             "Likely major",
             "Likely minor",
-            "Observation",
+            "Opportunity",
             "Conforming",
         ]
         rows: list[list[Any]] = [[cell(h, "cell-head") for h in head]]
@@ -228,7 +228,7 @@ class Story:
                     short(whole(s.score)),
                     short(f"{s.completion:.0f}%"),
                 ]
-                + [short(s.findings.get(f, 0)) for f in rules.FINDINGS]
+                + [short(s.clause_findings.get(f, 0)) for f in rules.FINDINGS]
             )
         rows.append(
             [
@@ -236,7 +236,10 @@ class Story:
                 short(whole(card.score)),
                 short(f"{card.completion:.0f}%"),
             ]
-            + [short(sum(s.findings.get(f, 0) for s in card.standards)) for f in rules.FINDINGS]
+            + [
+                short(sum(s.clause_findings.get(f, 0) for s in card.standards))
+                for f in rules.FINDINGS
+            ]
         )
         parts += [
             Spacer(1, 3 * mm),
@@ -245,9 +248,10 @@ class Story:
         ]
         parts.append(
             para(
-                "Scores are weighted means of maturity (0-5) shown as 0-100; findings count "
-                "questions (a clause with three or more likely minors also counts as a likely "
-                "major).",
+                "Scores are weighted means of maturity (0-5) shown as 0-100; the integrated score "
+                "is the mean of the standards' scores. Findings are counted per clause, as the "
+                "verdict counts them (the worst finding of each lowest-level clause); the gap "
+                "register lists them per question.",
                 "small",
             )
         )
@@ -427,16 +431,20 @@ METHOD = (
     "scores are weighted means of the answered questions beneath them, shown from 0 to 100; "
     "not applicable and unanswered questions are left out, and completion counts how many "
     "questions are answered or validly not applicable.",
-    "The target maturity is the assessment's (normally 3, implemented), and may be set per "
-    "clause. A question at maturity 0, or at 1 where the standard requires documented "
-    "information, is a likely major nonconformity; below its target, a likely minor; at target "
-    "but below 4, an observation; otherwise conforming. Three or more likely minors in one "
-    "clause make that clause a likely major, as an auditor grades a systemic failure.",
-    "Each gap has a priority of 10 × weight × gap × 2 for a likely major (1 for a minor) × 1.5 "
-    "where documented information is required. Readiness for a Stage 1 audit needs every "
-    "question answered, no likely major, all mandatory documented information in place and, "
-    "for ISO 9001 and ISO 14001, internal audit and management review carried out; Stage 2 "
-    "also needs every question at or above its target.",
+    "Level 3 (implemented) is conformity, whatever the target. Below it an answer is a likely "
+    "nonconformity: a likely major where a core requirement is absent (level 0), where "
+    "mandatory documented information does not exist (level 0-1), or where every question of "
+    "a clause sits at 0-1; otherwise a likely minor. From level 3 up to the target maturity (the "
+    "client's ambition, settable per clause) it is an opportunity for improvement; at or above "
+    "the target, conforming. Questions that reflect only a note in the standard are never more "
+    "than an opportunity for improvement.",
+    "Each gap has a priority of 10 × weight × levels to climb × 2 for a likely major (1 for a "
+    "minor) × 1.5 where documented information is required. Ready for a Stage 1 audit: every "
+    "question answered, the documented system and the mandatory documented information in "
+    "place, and an internal audit and a management review carried out at least once. Ready for "
+    "Stage 2: also no likely major, at least three months of records since go-live, a full "
+    "internal audit and, for ISO 14001, compliance evaluated and in order. Likely minors do "
+    "not prevent Stage 2; each needs a corrective-action plan.",
 )
 
 

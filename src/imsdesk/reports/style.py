@@ -10,7 +10,7 @@ OTHER_COLOURS = ("#b5651d", "#6a3d9a", "#c71585")
 FINDING_COLOURS = {  # fill colours, light enough for black text
     "likely major": "#f4b6b6",
     "likely minor": "#fbd9a5",
-    "observation": "#fff2b3",
+    "opportunity for improvement": "#fff2b3",
     "conforming": "#cfe8cf",
 }
 HEADER_FILL = "#1f4e79"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -27,8 +28,14 @@ def score_assessment(
     *,
     target: int = rules.DEFAULT_TARGET,
     clause_targets: ClauseTargets | None = None,
+    go_live: dt.date | None = None,
+    assessed: dt.date | None = None,
 ) -> ScoreCard:
-    """Score ``answers`` against ``packs``. Answers to questions outside the packs are ignored."""
+    """Score ``answers`` against ``packs``. Answers to questions outside the packs are ignored.
+
+    ``go_live`` (when the system started to run) and ``assessed`` (the assessment date) tell the
+    Stage 2 verdict how long the system has produced records.
+    """
     given = {a.question_id: a for a in answers}
     overrides = dict(clause_targets or {})
     results: list[QuestionResult] = []
@@ -57,18 +64,19 @@ def score_assessment(
                 system=pack.system,
                 score=_score(mine),
                 completion=_completion(mine),
-                verdict=standard_verdict(pack, mine, pack_clauses),
+                verdict=standard_verdict(pack, mine, pack_clauses, go_live, assessed),
                 findings=_finding_counts(mine),
+                clause_findings=_clause_finding_counts(pack_clauses),
             )
         )
-    sections += _integrated_sections(packs, results)
+    sections += _integrated_sections(packs, sections)
     return ScoreCard(
         questions=tuple(results),
         clauses=tuple(clauses),
         sections=tuple(sections),
         standards=tuple(standards),
         themes=tuple(themes),
-        score=_score(results),
+        score=_mean([s.score for s in standards]),
         completion=_completion(results),
         verdict=integrated_verdict(standards),
         target=target,
@@ -104,8 +112,11 @@ def _question(
     if status != rules.ANSWERED or answer is None or answer.maturity is None:
         return QuestionResult(**common)
     maturity = answer.maturity
-    gap = rules.gap(maturity, target)
-    finding = rules.finding(maturity, target, question.mandatory_documented_information)
+    note = question.note_only
+    gap = rules.gap(maturity, target, note)
+    finding = rules.finding(
+        maturity, target, question.mandatory_documented_information, question.weight, note
+    )
     return QuestionResult(
         **common,
         maturity=maturity,
@@ -139,19 +150,22 @@ def _clauses(pack: Pack, results: list[QuestionResult]) -> list[ClauseResult]:
         while number is not None:
             beneath[number].append(r)
             number = parent_number(number)
-    # Leaves first: a leaf with several likely minors is a likely major; parents take the worst.
+    # Leaves first: a clause whose every requirement question sits at 0-1 has broken down (a
+    # likely major, though no question alone is one); parents take the worst beneath.
     children: dict[str, list[str]] = defaultdict(list)
     for clause in pack.clauses:
         if clause.parent:
             children[clause.parent].append(clause.number)
+    notes = {q.id for q in pack.questions if q.note_only}
     finding: dict[str, str | None] = {}
     systemic: set[str] = set()
     for clause in sorted(pack.clauses, key=lambda c: -c.depth):
         own = [r for r in beneath[clause.number] if r.clause == clause.number]
         if own:
             findings = [r.finding for r in own if r.finding]
-            if sum(f == rules.MINOR for f in findings) >= rules.SYSTEMIC_MINORS:
-                systemic.add(clause.number)
+            if _broken_down([r for r in own if r.question_id not in notes]):
+                if rules.MAJOR not in findings:
+                    systemic.add(clause.number)
                 findings.append(rules.MAJOR)
             finding[clause.number] = rules.worst(findings)
         else:
@@ -179,6 +193,18 @@ def _clauses(pack: Pack, results: list[QuestionResult]) -> list[ClauseResult]:
     return out
 
 
+def _broken_down(requirements: Sequence[QuestionResult]) -> bool:
+    """A total breakdown: every answered requirement question of the clause at 0-1, one of them
+    a core requirement. "Every" (not "most") and "one of them" (not "how many") keep the rule
+    the same however finely a pack splits a clause into questions."""
+    answered = [r for r in requirements if r.maturity is not None]
+    return (
+        bool(answered)
+        and all(r.maturity is not None and r.maturity <= rules.BREAKDOWN_LEVEL for r in answered)
+        and any(r.weight >= rules.CORE_WEIGHT for r in answered)
+    )
+
+
 def _mean_target(results: Sequence[QuestionResult]) -> float:
     return round(sum(r.target for r in results) / len(results), 2) if results else 0.0
 
@@ -201,24 +227,31 @@ def _sections(pack: Pack, results: list[QuestionResult]) -> list[SectionResult]:
 
 
 def _integrated_sections(
-    packs: Sequence[Pack], results: list[QuestionResult]
+    packs: Sequence[Pack], per_pack: list[SectionResult]
 ) -> list[SectionResult]:
+    """Each harmonized section of the integrated system: the standards weigh equally (a long
+    questionnaire must not hide a weak system behind a strong one)."""
     numbers = list(dict.fromkeys(n for pack in packs for n in pack.sections))
     out = []
     for number in numbers:
-        mine = [r for r in results if r.section == number]
+        mine = [s for s in per_pack if s.number == number]
         title = next((p.clause(number).label for p in packs if p.has_clause(number)), number)
         out.append(
             SectionResult(
                 number=number,
                 title=title,
                 pack_id=None,
-                score=_score(mine),
-                completion=_completion(mine),
-                target=_mean_target(mine),
+                score=_mean([s.score for s in mine]),
+                completion=_mean([s.completion for s in mine]) or 0.0,
+                target=round(sum(s.target for s in mine) / len(mine), 2) if mine else 0.0,
             )
         )
     return out
+
+
+def _mean(values: Sequence[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return round(sum(present) / len(present), 1) if present else None
 
 
 def _themes(pack: Pack, results: list[QuestionResult]) -> list[ThemeResult]:
@@ -237,6 +270,16 @@ def _themes(pack: Pack, results: list[QuestionResult]) -> list[ThemeResult]:
         )
         for theme in pack.themes
     ]
+
+
+def _clause_finding_counts(clauses: Sequence[ClauseResult]) -> dict[str, int]:
+    """Findings counted as the verdict counts them: per lowest clause (4.1, 7.1.6, not 7.1)."""
+    parents = {c.number.rsplit(".", 1)[0] for c in clauses if "." in c.number}
+    counts = dict.fromkeys(rules.FINDINGS, 0)
+    for clause in clauses:
+        if clause.finding and clause.number not in parents:
+            counts[clause.finding] += 1
+    return counts
 
 
 def _finding_counts(results: Iterable[QuestionResult]) -> dict[str, int]:

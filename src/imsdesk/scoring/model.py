@@ -77,7 +77,8 @@ class StandardResult:
     score: float | None
     completion: float
     verdict: Verdict
-    findings: dict[str, int] = field(default_factory=dict)
+    findings: dict[str, int] = field(default_factory=dict)  # per question
+    clause_findings: dict[str, int] = field(default_factory=dict)  # per clause, as the verdict
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ class ScoreCard:
     sections: tuple[SectionResult, ...]  # per pack, then integrated (pack_id None)
     standards: tuple[StandardResult, ...]
     themes: tuple[ThemeResult, ...]
-    score: float | None  # integrated: every question of every pack
+    score: float | None  # integrated: the mean of the standards' scores (each weighs the same)
     completion: float
     verdict: Verdict  # integrated
     target: int  # the assessment's default target

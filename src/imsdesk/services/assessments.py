@@ -150,8 +150,10 @@ def update_assessment(
     assessor: str | None = None,
     date: dt.date | None = None,
     target_maturity: int | None = None,
+    go_live: dt.date | object | None = ...,
 ) -> AssessmentRecord:
-    """Change the given fields (``None`` keeps a field); each is checked as on creation."""
+    """Change the given fields (``None`` keeps a field, except ``go_live``, where None clears the
+    date and leaving it out keeps it); each is checked as on creation."""
     values: dict[str, object] = {}
     if title is not None:
         values["title"] = validate.required_text(title, "assessment title", validate.TITLE_MAX)
@@ -161,6 +163,8 @@ def update_assessment(
         values["date"] = validate.date(date, "assessment date")
     if target_maturity is not None:
         values["target_maturity"] = validate.target_maturity(target_maturity)
+    if go_live is not ...:
+        values["go_live"] = None if go_live is None else validate.date(go_live, "go-live date")
     return _update(db, assessment_id, values)
 
 
@@ -174,7 +178,7 @@ def _update(
             for name, value in changed.items():
                 setattr(row, name, value)
             row.updated_at = utcnow()
-        if "target_maturity" in changed:  # the score and verdict depend on it
+        if changed.keys() & {"target_maturity", "go_live", "date"}:  # the verdict depends on them
             invalidate(session, row.id)
         return assessment_record(row, answered_count(session, row.id))
 

@@ -67,6 +67,7 @@ def assessment_record(row: Assessment, answered: int) -> AssessmentRecord:
         created_at=row.created_at,
         updated_at=row.updated_at,
         predecessor_id=row.predecessor_id,
+        go_live=row.go_live,
     )
 
 

@@ -77,6 +77,7 @@ def next_cycle(
             assessor=source.assessor,
             date=new_date,
             target_maturity=source.target_maturity,
+            go_live=source.go_live,  # the system keeps running: it does not go live again
             status="draft",
             created_at=now,
             updated_at=now,

@@ -57,6 +57,7 @@ class AssessmentSummary:
     verdict_text: str | None
     warnings: tuple[str, ...]  # Scope.warnings() against the installed packs
     stale: bool
+    go_live: dt.date | None = None  # when the management system started to run
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ def _listing() -> Select:
             Assessment.status,
             Assessment.target_maturity,
             Assessment.predecessor_id,
+            Assessment.go_live,
             Assessment.updated_at,
             StoredSummary.answered,
             StoredSummary.total,
@@ -186,6 +188,7 @@ def _summaries(
                 verdict_text=row.verdict_text if known else None,
                 warnings=tuple(scope.warnings()),
                 stale=is_stale(row.scope_key, scope),
+                go_live=row.go_live,
             )
         )
     return tuple(rows)

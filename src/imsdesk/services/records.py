@@ -76,6 +76,7 @@ class AssessmentRecord:
     created_at: dt.datetime
     updated_at: dt.datetime
     predecessor_id: uuid.UUID | None = None  # the previous cycle, if it still exists
+    go_live: dt.date | None = None  # when the management system started to run
 
 
 @dataclass(frozen=True)

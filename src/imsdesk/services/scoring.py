@@ -35,5 +35,7 @@ def score_detail(detail: AssessmentDetail, catalog: Catalog) -> ScoredAssessment
         detail.answers,
         target=detail.assessment.target_maturity,
         clause_targets=detail.target_overrides(),
+        go_live=detail.assessment.go_live,
+        assessed=detail.assessment.date,
     )
     return ScoredAssessment(detail, scope, card)

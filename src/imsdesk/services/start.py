@@ -35,6 +35,7 @@ class NewAssessment:
     assessor: str = ""
     target_maturity: int = 3
     packs: tuple[str, ...] = ()  # explicit pack ids instead of the scope
+    go_live: dt.date | None = None  # when the management system started to run
 
 
 def start_assessment(db: Database, catalog: Catalog, new: NewAssessment) -> AssessmentRecord:
@@ -51,7 +52,8 @@ def start_assessment(db: Database, catalog: Catalog, new: NewAssessment) -> Asse
     with db.transaction() as session:
         organisation = _organisation(session, new.organisation)
         site = None if new.site is None else _site(session, organisation, new.site)
-        row = new_assessment_row(organisation, site, packs, **fields)
+        go_live = validate.date(new.go_live, "go-live date") if new.go_live else None
+        row = new_assessment_row(organisation, site, packs, go_live=go_live, **fields)
         session.add(row)
         session.flush()
         return assessment_record(row, answered=0)

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, delete, insert, select
 from sqlalchemy.orm import Session
 
 from imsdesk.catalog import Catalog
-from imsdesk.scoring import score_assessment
+from imsdesk.scoring import rules, score_assessment
 from imsdesk.services import validate
 from imsdesk.services.records import PackRef
 from imsdesk.services.scope import Scope, scope_of
@@ -42,7 +42,8 @@ def scope_key(scope: Scope) -> str:
     marker naming the packs that are not installed (the numbers cannot be computed then)."""
     if scope.missing:
         return MISSING + ",".join(ref.pack_id for ref in scope.missing)
-    return ";".join(f"{pack.id}={pack.content_hash}" for pack in scope.packs)
+    packs = ";".join(f"{pack.id}={pack.content_hash}" for pack in scope.packs)
+    return f"rules={rules.VERSION};{packs}"  # new scoring rules also make summaries stale
 
 
 def is_stale(stored_key: str | None, scope: Scope) -> bool:
@@ -121,6 +122,14 @@ def _recompute(
             )
         )
     }
+    dates = {
+        row.id: (row.go_live, row.date)
+        for row in connection.execute(
+            select(Assessment.id, Assessment.go_live, Assessment.date).where(
+                Assessment.id.in_(assessment_ids)
+            )
+        )
+    }
     if not targets:
         return []
     ids = [i for i in assessment_ids if i in targets]
@@ -162,6 +171,8 @@ def _recompute(
                 answers[assessment_id],
                 target=targets[assessment_id],
                 clause_targets=overrides[assessment_id],
+                go_live=dates[assessment_id][0],
+                assessed=dates[assessment_id][1],
             )
             row |= {
                 "answered": sum(q.counted for q in card.questions),

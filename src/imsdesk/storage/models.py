@@ -105,6 +105,8 @@ class Assessment(Stamped, Base):
     date: Mapped[dt.date] = mapped_column(Date)
     target_maturity: Mapped[int] = mapped_column(Integer, default=3)
     status: Mapped[str] = mapped_column(String(20), default="draft")
+    # When the management system started to run (the Stage 2 verdict asks for months of records).
+    go_live: Mapped[dt.date | None] = mapped_column(Date, default=None)
     # The assessment this one continues (next cycle); kept when that one is deleted.
     predecessor_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("assessment.id", ondelete="SET NULL"), index=True

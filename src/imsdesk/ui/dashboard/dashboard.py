@@ -57,8 +57,8 @@ GAP_COLUMNS: tuple[Column[Gap], ...] = (
         "Finding",
         lambda g: g.finding,
         lambda g: (
-            ("likely major", "likely minor", "observation").index(g.finding)
-            if g.finding in ("likely major", "likely minor", "observation")
+            ("likely major", "likely minor", "opportunity for improvement").index(g.finding)
+            if g.finding in ("likely major", "likely minor", "opportunity for improvement")
             else 3
         ),
         colour=lambda g: FINDING_COLOURS.get(g.finding),
@@ -292,20 +292,19 @@ def _scores_html(data: DashboardData) -> str:
     for standard, counts in data.findings.items():
         chips = " ".join(
             f"<span style='background:{FINDING_COLOURS[name]}; color:#000'>&nbsp;"
-            f"{n}&nbsp;{label.replace(' ', '&nbsp;')}{'s' if plural and n != 1 else ''}"
-            f"&nbsp;</span>"
-            for name, label, plural in (
-                ("likely major", "likely major", False),
-                ("likely minor", "likely minor", False),
-                ("observation", "observation", True),
+            f"{n}&nbsp;{(one if n == 1 else many).replace(' ', '&nbsp;')}&nbsp;</span>"
+            for name, one, many in (
+                ("likely major", "likely major", "likely major"),
+                ("likely minor", "likely minor", "likely minor"),
+                ("opportunity for improvement", "opportunity", "opportunities"),
             )
             if (n := counts.get(name, 0)) is not None
         )
         rows.append(f"<tr><td>{escape(standard)}:&nbsp;</td><td>{chips}</td></tr>")
     return (
         f"<table><tr>{''.join(cells)}</tr></table>"
-        f"<p style='margin-bottom:0'>Findings by clause (target maturity "
-        f"{record.target_maturity}):</p><table>{''.join(rows)}</table>"
+        f"<p style='margin-bottom:0'>Findings by clause (conformity is level 3; the target "
+        f"{record.target_maturity} sets the opportunities):</p><table>{''.join(rows)}</table>"
     )
 
 

@@ -44,17 +44,8 @@ class DashboardData:
 
 
 def clause_findings(card: ScoreCard) -> dict[str, dict[str, int]]:
-    """Findings counted by clause, as the verdict counts them: the lowest clauses (4.1, 7.1.6,
-    not 7.1 or 7) with their worst finding, after several minors were raised to a major."""
-    counted: dict[str, dict[str, int]] = {}
-    for standard in card.standards:
-        mine = [c for c in card.clauses if c.pack_id == standard.pack_id]
-        parents = {c.number.rsplit(".", 1)[0] for c in mine if "." in c.number}
-        counts = counted.setdefault(standard.standard, {})
-        for clause in mine:
-            if clause.finding and clause.number not in parents:
-                counts[clause.finding] = counts.get(clause.finding, 0) + 1
-    return counted
+    """Findings counted by clause, as the verdict counts them (scoring does the counting)."""
+    return {s.standard: dict(s.clause_findings) for s in card.standards}
 
 
 def load_dashboard(db: Database, catalog: Catalog, assessment_id: uuid.UUID) -> DashboardData:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -57,6 +58,7 @@ class SetupValues:
     date: dt.date
     assessor: str
     target: int
+    go_live: dt.date | None = None  # when the management system started to run
 
 
 def default_title(date: dt.date) -> str:
@@ -134,6 +136,20 @@ class SetupPage(QWizardPage):
         target_row.addWidget(self.target)
         target_row.addWidget(self.target_name)
         target_row.addStretch()
+        # Stage 2 looks for months of records: when did the system start to run?
+        self.running = QCheckBox("In operation since")
+        self.running.setObjectName("running")
+        self.go_live = QDateEdit(QDate.currentDate())
+        self.go_live.setObjectName("goLive")
+        self.go_live.setCalendarPopup(True)
+        self.go_live.setDisplayFormat("yyyy-MM-dd")
+        self.go_live.setEnabled(False)
+        self.running.toggled.connect(self.go_live.setEnabled)
+        live_row = QHBoxLayout()
+        live_row.addWidget(self.running)
+        live_row.addWidget(self.go_live)
+        live_row.addWidget(QLabel("(go-live: Stage 2 looks for at least 3 months of records)"))
+        live_row.addStretch()
 
         form = QFormLayout()
         form.addRow("&Client:", self.client)
@@ -143,6 +159,7 @@ class SetupPage(QWizardPage):
         form.addRow("&Date:", self.date)
         form.addRow("&Assessor:", self.assessor)
         form.addRow("Tar&get maturity:", target_row)
+        form.addRow("System:", live_row)
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
@@ -176,6 +193,10 @@ class SetupPage(QWizardPage):
         self.date.setDate(QDate(record.date.year, record.date.month, record.date.day))
         self.assessor.setText(record.assessor)
         self.target.setValue(record.target_maturity)
+        live = getattr(record, "go_live", None)
+        self.running.setChecked(live is not None)
+        if live is not None:
+            self.go_live.setDate(QDate(live.year, live.month, live.day))
         self._initial = self.values()
 
     def _client_changed(self, text: str) -> None:
@@ -211,6 +232,7 @@ class SetupPage(QWizardPage):
             date=self.date.date().toPython(),
             assessor=self.assessor.text().strip(),
             target=self.target.value(),
+            go_live=self.go_live.date().toPython() if self.running.isChecked() else None,
         )
 
     def show_error(self, message: str) -> None:

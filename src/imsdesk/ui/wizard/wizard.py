@@ -165,6 +165,7 @@ class AssessmentWizard(QWizard):
                     date=values.date,
                     assessor=values.assessor,
                     target_maturity=values.target,
+                    go_live=values.go_live,
                 ),
             )
             return load_wizard_data(db, catalog, record.id)
@@ -199,6 +200,7 @@ class AssessmentWizard(QWizard):
                 assessor=values.assessor,
                 date=values.date,
                 target_maturity=values.target,
+                go_live=values.go_live,
             )
 
         self.ctx.ops.write(

@@ -196,6 +196,8 @@ class DetailsPanel(QStackedWidget):
         self._fact("Status", status)
         self._fact("Questionnaires", ", ".join(self.pack_label(p) for p in summary.packs))
         self._fact("Target maturity", str(summary.target_maturity))
+        live = getattr(summary, "go_live", None)
+        self._fact("In operation since", live.isoformat() if live else "not recorded")
         self._fact("Next cycle of", predecessor)
         if summary.answered is not None and summary.total:
             self._fact("Answered", f"{summary.answered} of {summary.total} questions")
