@@ -128,18 +128,23 @@ def resolve_assessment_id(db: Database, text: str) -> uuid.UUID:
 
 def load_assessment(db: Database, assessment_id: uuid.UUID | str) -> AssessmentDetail:
     with db.read() as session:
-        row = get_assessment_row(session, assessment_id)
-        answers = tuple(answer_record(a) for a in sorted(row.answers, key=lambda a: a.question_id))
-        return AssessmentDetail(
-            assessment=assessment_record(row, sum(a.is_answered for a in answers)),
-            organisation=organisation_record(row.organisation),
-            site=site_record(row.site) if row.site else None,
-            answers=answers,
-            clause_targets=tuple(
-                clause_target_record(t)
-                for t in sorted(row.clause_targets, key=lambda t: (t.pack_id, t.clause))
-            ),
-        )
+        return assessment_detail(get_assessment_row(session, assessment_id))
+
+
+def assessment_detail(row: Assessment) -> AssessmentDetail:
+    """An assessment with its answers and targets, read in the caller's session (so a caller
+    such as ``refresh_plan`` scores the very answers it then works with)."""
+    answers = tuple(answer_record(a) for a in sorted(row.answers, key=lambda a: a.question_id))
+    return AssessmentDetail(
+        assessment=assessment_record(row, sum(a.is_answered for a in answers)),
+        organisation=organisation_record(row.organisation),
+        site=site_record(row.site) if row.site else None,
+        answers=answers,
+        clause_targets=tuple(
+            clause_target_record(t)
+            for t in sorted(row.clause_targets, key=lambda t: (t.pack_id, t.clause))
+        ),
+    )
 
 
 def update_assessment(

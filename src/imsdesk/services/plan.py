@@ -30,16 +30,8 @@ from imsdesk.planning import (
     gap_actions,
     sync_actions,
 )
-from imsdesk.services.assessments import get_assessment_row
-from imsdesk.services.convert import (
-    answer_record,
-    assessment_record,
-    clause_target_record,
-    organisation_record,
-    site_record,
-)
+from imsdesk.services.assessments import assessment_detail, get_assessment_row
 from imsdesk.services.objectives import link_data, objective_data, parse_id
-from imsdesk.services.records import AssessmentDetail
 from imsdesk.services.scoring import ScoredAssessment, score_detail
 from imsdesk.storage import Database
 from imsdesk.storage.models import Action, Assessment, Objective, ObjectiveLink
@@ -213,7 +205,7 @@ def refresh_plan(
     today = today or dt.date.today()
     with db.transaction() as session:
         assessment = get_assessment_row(session, assessment_id)
-        scored = score_detail(_detail(assessment), catalog)
+        scored = score_detail(assessment_detail(assessment), catalog)
         objective_ids = [o.id for o in assessment.objectives]
         links = _links(session, objective_ids)
         generated = gap_actions(scored.card, scored.scope.packs, assessment.date, links, settings)
@@ -227,7 +219,7 @@ def load_plan(db: Database, catalog: Catalog, assessment_id: uuid.UUID | str) ->
     """The plan as stored: scores, objectives, links and actions arranged. Writes nothing."""
     with db.read() as session:
         assessment = get_assessment_row(session, assessment_id)
-        detail = _detail(assessment)
+        detail = assessment_detail(assessment)
         objectives = [objective_data(o) for o in assessment.objectives]
         links = _links(session, [o.id for o in objectives])
         actions = [action_data(a) for a in assessment.actions]
@@ -235,22 +227,6 @@ def load_plan(db: Database, catalog: Catalog, assessment_id: uuid.UUID | str) ->
     titles = {s.number: s.title for s in scored.card.sections if s.pack_id is None}
     arranged = assemble_plan(objectives, links, actions, titles, detail.assessment.date)
     return PlanView(scored, arranged)
-
-
-def _detail(row: Assessment) -> AssessmentDetail:
-    """What ``load_assessment`` returns, read in the caller's session: one snapshot with the
-    actions (``refresh_plan`` must score the very answers it then syncs the actions to)."""
-    answers = tuple(answer_record(a) for a in sorted(row.answers, key=lambda a: a.question_id))
-    return AssessmentDetail(
-        assessment=assessment_record(row, sum(a.is_answered for a in answers)),
-        organisation=organisation_record(row.organisation),
-        site=site_record(row.site) if row.site else None,
-        answers=answers,
-        clause_targets=tuple(
-            clause_target_record(t)
-            for t in sorted(row.clause_targets, key=lambda t: (t.pack_id, t.clause))
-        ),
-    )
 
 
 def _links(session: Session, objective_ids: list[uuid.UUID]) -> list[LinkData]:

@@ -24,29 +24,8 @@ from imsdesk.ui.workspace.assessment_tabs import AssessmentTabs
 from imsdesk.ui.workspace.controller import WorkspaceController
 from imsdesk.ui.workspace.details_panel import DetailsPanel
 from imsdesk.ui.workspace.record_dialog import ORGANISATION_FIELDS, SITE_FIELDS, RecordDialog
+from imsdesk.ui.workspace.shortcuts import SHORTCUTS
 from imsdesk.ui.workspace.tree_panel import TreePanel
-
-SHORTCUTS = """Main window
-  Ctrl+N  new assessment · Ctrl+Shift+O  new client · Ctrl+Shift+S  new site
-  Enter  continue the selected assessment · F2  rename · Del  delete · Ctrl+Z  undo
-  Ctrl+Shift+N  next cycle · Ctrl+Shift+F  finalise · Ctrl+Shift+R  reopen · Ctrl+F  filter
-  Ctrl+1 … Ctrl+5  dashboard, objectives, action plan, compare, details · Ctrl+T  targets
-  Ctrl+E  export reports · Ctrl+I  import an exchange file · Ctrl+Shift+X  export one
-
-Wizard
-  0–5  set the maturity of the highlighted question (and go to the next unanswered one)
-  N  not applicable (then type the justification) · G  guidance · Up/Down  previous/next question
-  Tab / Shift+Tab  next/previous field · Esc  back from a field to its question
-  Ctrl+PgDown / Ctrl+PgUp  next/previous clause · Ctrl+F  find a clause or question
-  Ctrl+W  close the wizard (everything is already saved)
-
-Objectives (tab and wizard step)
-  Insert / Ctrl+Shift+Q  new quality objective · Ctrl+Shift+E  new environmental target
-  Ctrl+Shift+G  suggestions · Ctrl+Shift+L  link · Ctrl+Shift+U  unlink · Del  delete
-  Enter  edit, then Enter or Ctrl+S  save · Esc  back to the list
-
-Action plan
-  Insert  add your own action · Del  delete it · F2  edit the cell · Alt+R  refresh from answers"""
 
 
 class MainWindow(QMainWindow):
@@ -500,51 +479,17 @@ class MainWindow(QMainWindow):
 
     # Another database ------------------------------------------------------------------------
 
+    def fill_afresh(self) -> None:
+        """After another database was opened: nothing selected, filled as on startup."""
+        self._selected_id = None
+        self._first_load = True
+        self.tabs.set_assessment(None, False)
+        self.controller.reload()
+
     def switch_database(self, path: str, create: bool) -> None:
-        """Open another database (or a new one) in place of the current one; the wizards of the
-        current one close first (their answers are saved)."""
-        for wizard in list(self.wizards.values()):
-            if not wizard.close():
-                return
-        if not self.ctx.ops.wait_for_writes():
-            msgbox.error(self, APP_NAME, "The last changes are still being written; try again.")
-            return
+        from imsdesk.ui.workspace.database_switch import switch_database
 
-        def open_it() -> Any:
-            from pathlib import Path
-
-            from imsdesk.errors import DatabaseError
-            from imsdesk.storage import open_database
-
-            target = Path(path)
-            if create and target.exists():
-                raise DatabaseError(f"{target} exists already; choose a new file name.")
-            if not create and not target.is_file():
-                raise DatabaseError(f"There is no database file {target}.")
-            return open_database(target)
-
-        def opened(db: Any) -> None:
-            old = self.ctx.db
-            self.ctx.db = db
-            self.ctx.settings.database = str(db.path) if db.path else path
-            self.ctx.settings.last_assessment = None
-            self._selected_id = None
-            self.tabs.set_assessment(None, False)
-            self.statusBar().showMessage(f"Database: {db.describe()}")
-            self._first_load = True
-            self.controller.reload()
-            if old is not None:
-                old.close()
-
-        def failed(error: BaseException) -> None:
-            from imsdesk.errors import UserError
-
-            if not isinstance(error, UserError):
-                self.ctx.ops.report(error)
-                return
-            msgbox.error(self, "Cannot open the database", str(error))
-
-        self.ctx.ops.write(open_it, opened, failed, changes=None, guard=self)
+        switch_database(self, path, create)
 
     # Files dropped on the window -------------------------------------------------------------
 
