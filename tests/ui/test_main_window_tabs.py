@@ -92,3 +92,13 @@ def test_about_names_the_version_and_where_the_data_lives(qtbot, db, main_window
     assert str(db.path) in dialog.details()
     assert str(main_window.ctx.settings.path) in dialog.details()
     dialog.close()
+
+
+def test_a_summary_refresh_due_as_the_window_closes_is_dropped(qtbot, assessment, main_window):
+    controller = main_window.controller
+    controller._stale.add(assessment.id)
+    controller._summary_timer.start()
+    main_window.close()
+    assert main_window.ctx.ops.closed and not controller._summary_timer.isActive()
+    controller._refresh_stale()  # as if the timer had fired anyway: nothing is queued, no error
+    assert main_window.ctx.ops.writes_pending == 0

@@ -515,6 +515,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self._save_state()
+        self.controller.stop()
         if not self.ctx.ops.wait_for_writes():
             msgbox.error(self, APP_NAME, "The last changes are still being written; wait a moment.")
             event.ignore()

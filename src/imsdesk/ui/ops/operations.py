@@ -184,6 +184,11 @@ class Operations(QObject):
     # Waiting and stopping --------------------------------------------------------------------
 
     @property
+    def closed(self) -> bool:
+        """Shut down: views whose timers fire while the app quits have nothing left to do."""
+        return self._closed
+
+    @property
     def writes_pending(self) -> int:
         return self._pending_writes
 

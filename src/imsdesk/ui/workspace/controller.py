@@ -108,7 +108,13 @@ class WorkspaceController(QObject):
                     self.reload()
                     return
 
+        if self.ctx.ops.closed:  # the timer fired as the window closed: the summaries can wait
+            return
         self.ctx.ops.write(refresh, show, guard=self)
+
+    def stop(self) -> None:
+        """The window closes: no more background refreshes."""
+        self._summary_timer.stop()
 
     # Commands --------------------------------------------------------------------------------
 
