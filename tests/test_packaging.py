@@ -37,6 +37,7 @@ def test_wheel_contains_the_data_folders(wheel: Path):
         "imsdesk/storage/migrations/script.py.mako",
         "imsdesk/storage/migrations/versions/0001_initial.py",
         "imsdesk/exchange/assessment-v1.schema.json",
+        "imsdesk/exchange/assessment-v2.schema.json",
         "imsdesk/catalog/pack.schema.json",
         "imsdesk/catalog/crosswalk.schema.json",
         "imsdesk/demo/demo-manufacturing.yaml",

@@ -145,8 +145,9 @@ def test_progress_counts_only_questions_of_the_packs(db):
         packs=services.pack_refs(catalog, ["iso14001-2015"]),
     )
     ids = [q.id for q in catalog.pack("iso14001-2015").questions]
-    services.save_answers(db, assessment.id, [AnswerInput(q, maturity=3) for q in ids[:59]])
+    half = len(ids) // 2
+    services.save_answers(db, assessment.id, [AnswerInput(q, maturity=3) for q in ids[:half]])
     services.save_answer(db, assessment.id, AnswerInput("not-in-pack", maturity=3))
     [summary] = services.overview(db, catalog).assessments
-    assert (summary.answered, summary.total) == (59, 118)
-    assert summary.progress == 50.0
+    assert (summary.answered, summary.total) == (half, len(ids))
+    assert summary.progress == round(100 * half / len(ids), 1)

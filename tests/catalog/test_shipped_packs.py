@@ -65,7 +65,7 @@ def test_the_sixteen_untitled_iso9001_subclauses(qms: Pack):
     assert qms.clause("8.7.1").label.startswith("[")
 
 
-@pytest.mark.parametrize(("side", "low", "high"), [("qms", 150, 210), ("ems", 80, 120)])
+@pytest.mark.parametrize(("side", "low", "high"), [("qms", 230, 290), ("ems", 130, 175)])
 def test_every_leaf_clause_is_asked_and_the_size_is_sane(side, low, high, request):
     pack: Pack = request.getfixturevalue(side)
     numbers = [c.number for c in pack.clauses]
@@ -222,6 +222,7 @@ PROVES = {
     "iso9001-2015": {
         "audit": {"9001-9.2.1-a", "9001-9.2.2-h"},
         "review": {"9001-9.3.1-a", "9001-9.3.3-c"},
+        "exclusions": {"9001-4.3-b"},
     },
     "iso14001-2015": {
         "audit": {"14001-9.2.1-a", "14001-9.2.2-e"},
@@ -254,15 +255,31 @@ def test_proof_of_audit_review_and_compliance(side, request):
         if q.proves:
             marked.setdefault(q.proves, set()).add(q.id)
     assert marked == PROVES[pack.id]
-    where = {"audit": "9.2", "review": "9.3", "compliance": "9.1.2"}
+    where = {"audit": "9.2", "review": "9.3", "compliance": "9.1.2", "exclusions": "4.3"}
     for q in pack.questions:
         if q.proves:
             assert q.clause == where[q.proves] or q.clause.startswith(where[q.proves] + ".")
             assert not q.conditional and not q.note_only and not q.na_allowed, q.id
     # Each proof has a question that it happened and a record of it.
     for proves, ids in PROVES[pack.id].items():
+        if proves == "exclusions":  # one question: where the scope states and justifies them
+            continue
         kinds = {pack.question(qid).documented_information for qid in ids}
         assert kinds == {"none", "retain"}, proves
+
+
+@pytest.mark.parametrize("side", ["qms", "ems"])
+def test_questions_with_their_own_levels_describe_conformity(side, request):
+    """Yes/no requirements have no natural 0-5 scale: the pack says what 1, 3 and 5 look like
+    for them, and always what conformity (level 3) looks like."""
+    pack: Pack = request.getfixturevalue(side)
+    described = [q for q in pack.questions if q.levels]
+    assert len(described) >= 30
+    for q in described:
+        levels = [x.level for x in q.levels]
+        assert {1, 3, 5} <= set(levels) and levels == sorted(set(levels)), q.id
+        assert all(len(x.description.split()) >= 4 for x in q.levels), q.id
+        assert (q.level_description(3) and not q.level_description(2)) or 2 in levels, q.id
 
 
 @pytest.mark.parametrize("side", ["qms", "ems"])

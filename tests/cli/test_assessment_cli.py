@@ -52,7 +52,7 @@ def test_new_creates_the_organisation_and_site_once(cli, started):
         "Handmade Ltd", "Workshop", "Gap analysis 2026", "2026-03-02",
     )  # fmt: skip
     assert (row["assessor"], row["status"], row["questions"], row["answered"]) == (
-        "P. Consultant", "draft", 324, 0,
+        "P. Consultant", "draft", 418, 0,
     )  # fmt: skip
     again = created_id(
         cli(*DB, "new", "--organisation", "handmade ltd", "--site", "workshop",
@@ -83,7 +83,7 @@ def test_answer_then_the_listing_shows_progress_and_score(cli, started):
     assert run.code == 0, run.stderr
     assert run.stderr.strip() == "Saved 9001-4.1-a: maturity 3."
     [row] = listing(cli)
-    assert (row["answered"], row["questions"], row["progress"]) == (1, 324, 0.3)
+    assert (row["answered"], row["questions"], row["progress"]) == (1, 418, 0.2)
     assert row["score"] == 60.0
     assert row["verdict"].startswith("Not ready")
 
@@ -114,10 +114,56 @@ ANSWER_ERRORS = [
          "9001-4.1-a cannot be marked not applicable: ISO 9001 requires it of every organisation; "
          "give a LEVEL 0-5 instead."),
         (("9001-8.3.1-a", "-", "--na", "  "),
-         "--na needs a justification: say why 9001-8.3.1-a does not apply to Handmade Ltd."),
+         "--na needs a justification of a few words: say why 9001-8.3.1-a does not apply to "
+         "Handmade Ltd."),
+        (("9001-8.3.1-a", "-", "--na", "x"),
+         "--na needs a justification of a few words: say why 9001-8.3.1-a does not apply to "
+         "Handmade Ltd."),
+        (("9001-4.1-a", "-", "--does-not-arise", "Nothing happened this year"),
+         "9001-4.1-a applies whether or not a particular situation arises; give a LEVEL 0-5 "
+         "instead."),
+        (("9001-8.5.3-c", "-", "--does-not-arise", "none"),
+         "--does-not-arise needs a reason of a few words: say why the situation has not come up "
+         "at Handmade Ltd."),
+        (("9001-8.5.3-c", "2", "--does-not-arise", "No customer property this year"),
+         "A situation that does not arise has no maturity and is not an exclusion; give - as "
+         "LEVEL and no --na with --does-not-arise."),
+        (("9001-4.1-a", "2", "--override", "minor"),
+         "--override needs --reason with a few words an auditor would accept, e.g. --reason "
+         "\"records exist but are kept by the customer\"."),
+        (("9001-4.1-a", "-", "--override", "minor", "--reason", "The board discusses it monthly"),
+         "9001-4.1-a has no maturity to judge; answer it with a LEVEL before you override its "
+         "finding."),
+        (("9001-4.2-c", "1", "--override", "major", "--reason", "A customer asked for carbon data"),
+         "9001-4.2-c reflects a NOTE in the standard, not a requirement: it cannot be a "
+         "nonconformity; override to opportunity or conforming."),
         (("9001-8.3.1-a", "2", "--na", "Build to print"),
          "A question marked not applicable has no maturity; give - as LEVEL with --na."),
 ]  # fmt: skip
+
+
+def test_does_not_arise_and_an_override_are_saved_and_scored(cli, started, tmp_path):
+    """A conditional requirement whose situation has not come up is complete without a finding;
+    an assessor's override replaces the computed finding and says so."""
+    reason = "No customer property was lost or damaged in 2026"
+    run = cli(*DB, "answer", started, "9001-8.5.3-c", "-", "--does-not-arise", reason)
+    assert run.code == 0, run.stderr
+    assert run.stderr.strip() == f"Saved 9001-8.5.3-c: does not arise ({reason})."
+    why = "Board minutes show the context is reviewed, only the register lags"
+    run = cli(*DB, "answer", started, "9001-4.1-a", "0", "--override", "minor", "--reason", why)
+    assert run.code == 0, run.stderr
+    assert "finding set by the assessor to likely minor" in run.stderr
+    score = json.loads(cli(*DB, "score", started, "--json").stdout)
+    questions = {q["id"]: q for q in score["questions"]}
+    assert questions["9001-8.5.3-c"]["status"] == "does not arise"
+    assert questions["9001-8.5.3-c"]["finding"] is None
+    judged = questions["9001-4.1-a"]
+    assert judged["finding"] == "likely minor"
+    assert judged["override"] == {"computed": "likely major", "reason": why}
+    assert cli(*DB, "answer", started, "9001-4.1-a", "-", "--clear-override").code == 0
+    score = json.loads(cli(*DB, "score", started, "--json").stdout)
+    again = next(q for q in score["questions"] if q["id"] == "9001-4.1-a")
+    assert (again["finding"], again["override"]) == ("likely major", None)
 
 
 def test_answer_errors_are_one_clear_line(cli, started):

@@ -81,7 +81,8 @@ def test_export_import_round_trip_and_idempotence(cli, tmp_path: Path):
     # The fields a version-1 file may leave out are written with their defaults.
     assert written["assessment"] == VALID["assessment"] | {"predecessor_id": None, "go_live": None}
     assert sorted(written["answers"], key=lambda a: a["question_id"]) == [
-        a | {"carried_over": False} for a in VALID["answers"]
+        a | {"carried_over": False, "does_not_arise": False, "override": None}
+        for a in VALID["answers"]
     ]
 
     into_b = cli("--db", "b.db", "import", "out.json")

@@ -64,23 +64,25 @@ def test_progress_json_lists_the_pages_with_answered_per_side(tmp_path: Path, cl
     )  # fmt: skip
     assert [(s["questionnaire"], s["answered"], s["total"]) for s in first["sides"]] == [
         ("iso9001-2015", 1, 3),
-        ("iso14001-2015", 1, 3),
+        ("iso14001-2015", 1, 4),
     ]
-    assert first["unanswered"] == ["9001-4.1-b", "9001-4.1-c", "14001-4.1-a", "14001-4.1-c"]
+    assert first["unanswered"] == [
+        "9001-4.1-b", "9001-4.1-c", "14001-4.1-a", "14001-4.1-d", "14001-4.1-c"
+    ]  # fmt: skip
     gauges = next(p for p in pages if p["key"] == "7.1.5|")
     assert [s["clauses"] for s in gauges["sides"]] == [["7.1.5", "7.1.5.1", "7.1.5.2"]]
     assert gauges["sides"][0]["answered"] == 1  # not applicable counts as answered
     assert "9001-7.1.5.2-a" not in gauges["unanswered"]
     assert document["totals"] == {
         "answered": 3,
-        "total": 324,
+        "total": 418,
         "questionnaires": [
-            {"questionnaire": "iso9001-2015", "standard": "ISO 9001", "answered": 2, "total": 206},
+            {"questionnaire": "iso9001-2015", "standard": "ISO 9001", "answered": 2, "total": 263},
             {
                 "questionnaire": "iso14001-2015",
                 "standard": "ISO 14001",
                 "answered": 1,
-                "total": 118,
+                "total": 155,
             },
         ],
     }
@@ -94,13 +96,13 @@ def test_progress_text_for_one_standard_and_a_custom_pack(tmp_path: Path, cli, c
     assert run.code == 0, run.stderr
     lines = run.stdout.splitlines()
     assert lines[0] == "Progress: Gap analysis — Acme Widgets Ltd"
-    assert "  4.1 Understanding the organization and its context: ISO 14001 0/3" in lines
-    assert "      unanswered: 14001-4.1-a, 14001-4.1-b, 14001-4.1-c" in lines
+    assert "  4.1 Understanding the organization and its context: ISO 14001 0/4" in lines
+    assert "      unanswered: 14001-4.1-a, 14001-4.1-d, 14001-4.1-b, 14001-4.1-c" in lines
     assert "  1.1 Waste areas: Acme waste checklist 1/1  done" in lines
     assert lines.index("1 Storage") > lines.index("10 Improvement")  # the custom pack after
     assert "ISO 9001" not in run.stdout
     assert (
-        lines[-1] == "Answered 1 of 120 questions (1%): ISO 14001 0/118, Acme waste checklist 1/2."
+        lines[-1] == "Answered 1 of 157 questions (1%): ISO 14001 0/155, Acme waste checklist 1/2."
     )
 
 

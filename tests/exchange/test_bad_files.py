@@ -102,7 +102,40 @@ CASES = [
     ("binary", b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", "not a text file in UTF-8"),
     ("json list", [1, 2, 3], "not an IMS Desk assessment file"),
     ("other format", {"format": "something-else", "version": 1}, "not an IMS Desk assessment file"),
-    ("newer version", variant(lambda d: d.update(version=2)), "newer IMS Desk (format version 2)"),
+    ("newer version", variant(lambda d: d.update(version=3)), "newer IMS Desk (format version 3)"),
+    ("version 0", variant(lambda d: d.update(version=0)), "format version 0 is not supported"),
+    (
+        "both not applicable and not arising",
+        variant(
+            lambda d: (
+                d.update(version=2)
+                or d["answers"][0].update(not_applicable=True, does_not_arise=True)
+            )
+        ),
+        "either not applicable or does not arise",
+    ),
+    (
+        "override without a reason",
+        variant(
+            lambda d: (
+                d.update(version=2)
+                or d["answers"][0].update(override={"finding": "likely minor", "reason": ""})
+            )
+        ),
+        "$.answers[0].override",
+    ),
+    (
+        "override to an unknown finding",
+        variant(
+            lambda d: (
+                d.update(version=2)
+                or d["answers"][0].update(
+                    override={"finding": "major", "reason": "Records are not kept at all"}
+                )
+            )
+        ),
+        "$.answers[0].override",
+    ),
     (
         "version as text",
         variant(lambda d: d.update(version="1")),

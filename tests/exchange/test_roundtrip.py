@@ -35,7 +35,25 @@ def answered(db, assessment):
         assessment.id,
         AnswerInput("9001-8.3.1-a", not_applicable=True, justification="Make-to-print only"),
     )
-    services.save_answer(db, assessment.id, AnswerInput("14001-6.1.2-a", maturity=0))
+    services.save_answer(
+        db,
+        assessment.id,
+        AnswerInput(
+            "14001-6.1.2-a",
+            maturity=0,
+            override_finding="likely minor",
+            override_reason="Aspects are known to the team, only the register is missing",
+        ),
+    )
+    services.save_answer(
+        db,
+        assessment.id,
+        AnswerInput(
+            "9001-8.5.3-c",
+            does_not_arise=True,
+            justification="No customer property lost or damaged in the period",
+        ),
+    )
     return assessment
 
 
@@ -47,18 +65,48 @@ def test_round_trip_keeps_every_field(tmp_path: Path, db, answered):
         result = exchange.import_file(fresh, first)
         assert result.assessment_id == answered.id
         assert result.assessment_created
-        assert (result.answers_added, result.answers_updated, result.answers_kept) == (3, 0, 0)
+        assert (result.answers_added, result.answers_updated, result.answers_kept) == (4, 0, 0)
         second = tmp_path / "second.json"
         exchange.export_file(fresh, answered.id, second)
     finally:
         fresh.close()
     a, b = json.loads(first.read_text("utf-8")), json.loads(second.read_text("utf-8"))
     assert comparable(a) == comparable(b)
-    assert a["format"] == "imsdesk-assessment" and a["version"] == 1
+    assert a["format"] == "imsdesk-assessment" and a["version"] == 2
     notes = {x["question_id"]: x for x in a["answers"]}
     assert notes["9001-4.1-a"]["notes"] == HOSTILE
     assert notes["9001-8.3.1-a"]["maturity"] is None
-    assert notes["9001-8.3.1-a"]["not_applicable"] is True
+    assert notes["9001-8.5.3-c"]["does_not_arise"] is True
+    assert notes["14001-6.1.2-a"]["override"] == {
+        "finding": "likely minor",
+        "reason": "Aspects are known to the team, only the register is missing",
+    }
+    assert notes["9001-4.1-a"]["override"] is None
+
+
+def test_a_version_1_file_still_imports(tmp_path: Path, db, answered):
+    """Files written before version 2 carry neither field; their answers import as before."""
+    path = tmp_path / "v1.json"
+    exchange.export_file(db, answered.id, path)
+    document = json.loads(path.read_text("utf-8"))
+    document["version"] = 1
+    document["answers"] = [
+        {k: v for k, v in a.items() if k not in ("does_not_arise", "override")}
+        for a in document["answers"]
+        if not a["does_not_arise"]
+    ]
+    path.write_text(json.dumps(document), "utf-8")
+    fresh = open_database(tmp_path / "fresh.sqlite3")
+    try:
+        result = exchange.import_file(fresh, path)
+        answers = {a.question_id: a for a in services.load_assessment(fresh, answered.id).answers}
+    finally:
+        fresh.close()
+    assert result.answers_added == 3
+    assert answers["14001-6.1.2-a"].maturity == 0
+    assert answers["14001-6.1.2-a"].override_finding is None
+    assert not any(a.does_not_arise for a in answers.values())
+    assert answers["9001-8.3.1-a"].not_applicable is True
 
 
 def test_second_import_adds_nothing(tmp_path: Path, db, answered):
@@ -69,11 +117,11 @@ def test_second_import_adds_nothing(tmp_path: Path, db, answered):
         exchange.import_file(fresh, path)
         again = exchange.import_file(fresh, path)
         assert not again.assessment_created
-        assert (again.answers_added, again.answers_updated, again.answers_kept) == (0, 0, 3)
+        assert (again.answers_added, again.answers_updated, again.answers_kept) == (0, 0, 4)
         assert len(services.list_assessments(fresh)) == 1
         assert len(services.list_organisations(fresh)) == 1
         with fresh.engine.connect() as connection:
-            assert connection.exec_driver_sql("SELECT count(*) FROM answer").scalar() == 3
+            assert connection.exec_driver_sql("SELECT count(*) FROM answer").scalar() == 4
             assert connection.exec_driver_sql("SELECT count(*) FROM site").scalar() == 1
     finally:
         fresh.close()
@@ -102,7 +150,7 @@ def test_newer_answers_win_in_both_directions(tmp_path: Path, db, answered):
         }
     )
     result = exchange.import_document(db, document)
-    assert (result.answers_added, result.answers_updated, result.answers_kept) == (1, 1, 2)
+    assert (result.answers_added, result.answers_updated, result.answers_kept) == (1, 1, 3)
     detail = services.load_assessment(db, answered.id)
     assert detail.answer_for("9001-4.1-a").notes == "from the file, later"
     assert detail.answer_for("14001-6.1.2-a").notes == "local, later"
@@ -198,4 +246,4 @@ def test_a_file_without_clause_targets_is_still_version_1(tmp_path: Path, db, an
     document.pop("clause_targets")
     path = tmp_path / "old.json"
     path.write_text(json.dumps(document), "utf-8")
-    assert exchange.import_file(db, path).answers_kept == 3
+    assert exchange.import_file(db, path).answers_kept == 4

@@ -63,7 +63,7 @@ def test_gap_register_has_one_row_per_question(book):
         "Priority",
     ]
     rows = list(ws.iter_rows(min_row=2, values_only=True))
-    assert len(rows) == 206 + 118
+    assert len(rows) == 263 + 155
     by_id = {r[4]: r for r in rows}
     design = by_id["9001-8.3.1-a"]
     assert design[6] == "N/A" and design[9] == "not applicable" and design[10]

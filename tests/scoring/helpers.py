@@ -17,6 +17,9 @@ class A:
     maturity: int | None = None
     not_applicable: bool = False
     justification: str = ""
+    does_not_arise: bool = False
+    override_finding: str | None = None
+    override_reason: str = ""
 
 
 def q(qid: str, clause: str, weight: float = 1, documented: str = "none", na: bool = False,

@@ -64,11 +64,22 @@ def test_unanswered_and_unknown_answers_change_no_score():
 
 
 def test_not_applicable_is_excluded_but_complete():
+    why = "No design: we build to customer drawings"
+    card = score_assessment([QMS], [A("Q8.3.2a", None, True, why), A("Q8.3.2b", None, True, why)])
+    clause = card.clause("qms", "8.3.2")
+    assert (clause.score, clause.completion) == (None, 100.0)
+    assert card.question("Q8.3.2a").status == "not applicable"
+
+
+def test_an_exclusion_covers_a_whole_requirement_not_part_of_a_clause():
+    """ISO 9001 4.3: a requirement is excluded whole; N/A on one question of a clause whose other
+    questions are answered is inconsistent, so it counts as an answer to put right."""
     na = A("Q8.3.2a", None, True, "No design: we build to customer drawings")
     card = score_assessment([QMS], [na, A("Q8.3.2b", 2)])
-    clause = card.clause("qms", "8.3.2")
-    assert (clause.score, clause.completion) == (40.0, 100.0)
-    assert card.question("Q8.3.2a").status == "not applicable"
+    result = card.question("Q8.3.2a")
+    assert result.status == "invalid"
+    assert "whole requirement" in result.problem
+    assert card.clause("qms", "8.3.2").completion == 50.0
 
 
 def test_clause_target_overrides_the_most_specific_wins():

@@ -61,11 +61,36 @@ def test_priority(weight, gap, finding, documented, priority):
         (None, False, "unanswered"),
         (A("q"), False, "unanswered"),
         (A("q", 0), False, "answered"),
-        (A("q", None, True, "Make to print"), True, "not applicable"),
+        (A("q", None, True, "We only make to customer prints"), True, "not applicable"),
         (A("q", None, True, "   "), True, "invalid"),
-        (A("q", None, True, "Reason"), False, "invalid"),
-        (A("q", 3, True, "Reason"), True, "not applicable"),  # N/A wins over a stale maturity
+        (A("q", None, True, "x"), True, "invalid"),  # not a justification an auditor accepts
+        (A("q", None, True, "n/a n/a n/a"), True, "invalid"),
+        (A("q", None, True, "We only make to customer prints"), False, "invalid"),
+        (A("q", 3, True, "We only make to customer prints"), True, "not applicable"),  # wins
     ],
 )
 def test_status(answer, na_allowed, status):
-    assert rules.status(answer, na_allowed) == status
+    assert rules.status(answer, na_allowed)[0] == status
+
+
+@pytest.mark.parametrize(
+    ("answer", "conditional", "status"),
+    [
+        (A("q", None, does_not_arise=True, justification="No customer property held this year"),
+         True, "does not arise"),
+        (A("q", None, does_not_arise=True, justification="none"), True, "invalid"),
+        (A("q", None, does_not_arise=True, justification="No customer property held this year"),
+         False, "invalid"),  # only conditional requirements can not arise
+    ],
+)  # fmt: skip
+def test_does_not_arise_status(answer, conditional, status):
+    assert rules.status(answer, False, conditional)[0] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "real"),
+    [("x", False), ("n/a", False), ("- - -", False), ("not relevant here", True),
+     ("No design: we build to customer drawings", True), ("ab cd ef", False)],
+)  # fmt: skip
+def test_a_reason_is_a_few_real_words(text, real):
+    assert rules.real_reason(text) is real

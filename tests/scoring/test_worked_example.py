@@ -54,8 +54,8 @@ def test_clause_and_gaps():
 def test_verdict():
     verdict = score_assessment([PACK], ANSWERS).standard("mini-qms").verdict
     assert verdict.text == (
-        "Not ready: 1 answer declared not applicable without a valid justification or where "
-        "the standard allows no exclusion (9.2)"
+        "Not ready: 1 answer to put right (9.2): the standard allows no exclusion of this "
+        "requirement"
     )
     assert verdict.reasons[1:] == (
         "Mandatory documented information missing (9.2)",

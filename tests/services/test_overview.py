@@ -65,8 +65,8 @@ def test_listing_shows_every_organisation_site_and_assessment(db, catalog, asses
     assert (row.id, row.organisation_name, row.site_name, row.title) == (
         assessment.id, "Acme Widgets Ltd", "Leeds plant", "Gap analysis 2026",
     )  # fmt: skip
-    assert (row.answered, row.total) == (206, 324)
-    assert row.progress == round(206 / 324 * 100, 1)
+    assert (row.answered, row.total) == (263, 418)
+    assert row.progress == round(263 / 418 * 100, 1)
     assert row.score is not None and row.verdict_level and row.verdict_text
     # Identical to what scoring the assessment on its own gives.
     scored = services.score(db, catalog, assessment.id).card
@@ -107,7 +107,7 @@ def test_each_change_marks_the_summary_stale_and_overview_refreshes_it(db, catal
 
     assert state().stale and state().answered is None  # never summarised
     assert services.overview(db, catalog).stale_ids == ()
-    assert (state().answered, state().total, state().progress) == (0, 118, 0.0)
+    assert (state().answered, state().total, state().progress) == (0, 155, 0.0)
 
     first = catalog.pack("iso14001-2015").questions[0].id
     services.save_answer(db, record.id, AnswerInput(first, maturity=1))

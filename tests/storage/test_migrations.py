@@ -231,12 +231,43 @@ def check_0005(db: Database) -> None:
     assert record.go_live == dt.date(2026, 1, 5)
 
 
+def seed_0006(connection: Connection) -> None:
+    """Answers that do not arise, or whose finding the assessor overrode."""
+    seed_0005(connection)
+    t = STAMP
+    for suffix, question, values in (
+        ("e", "9001-8.5.3-a", dict(maturity=None, does_not_arise=1,
+                                   justification="No customer property held",
+                                   override_finding=None, override_reason="")),
+        ("d", "9001-4.1-a", dict(maturity=1, does_not_arise=0, justification="",
+                                 override_finding="likely minor",
+                                 override_reason="Discussed at board, not recorded")),
+    ):  # fmt: skip
+        _insert(connection, "answer", id=_hex(ASSESSMENT)[:-1] + suffix, created_at=t,
+                updated_at=t, assessment_id=_hex(ASSESSMENT), question_id=question,
+                not_applicable=0, notes="", evidence="", carried_over=0, **values)  # fmt: skip
+
+
+def check_0006(db: Database) -> None:
+    check_0005(db)
+    answers = {a.question_id: a for a in services.load_assessment(db, ASSESSMENT).answers}
+    arising = answers["9001-8.5.3-a"]
+    assert (arising.does_not_arise, arising.justification) == (True, "No customer property held")
+    judged = answers["9001-4.1-a"]
+    assert (judged.maturity, judged.override_finding, judged.override_reason) == (
+        1,
+        "likely minor",
+        "Discussed at board, not recorded",
+    )
+
+
 SEEDS: dict[str, tuple[Callable[[Connection], None], Callable[[Database], None]]] = {
     "0001": (seed_0001, check_0001),
     "0002": (seed_0002, check_0002),
     "0003": (seed_0003, check_0003),
     "0004": (seed_0004, check_0004),
     "0005": (seed_0005, check_0005),
+    "0006": (seed_0006, check_0006),
 }
 
 

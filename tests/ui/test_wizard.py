@@ -245,7 +245,7 @@ def test_every_clause_page_shows_its_questions_side_by_side(qtbot, assessment, m
     assert view.findChild(QWidget, "side-ems") is not None
     assert clauses.pages[paired].contrast[:40] in view.findChild(QWidget, "contrast").text()
     total = sum(len(v.questions) for v in [clauses.view(i) for i in range(len(clauses.pages))])
-    assert total == len(wizard.data.question_ids()) == 324
+    assert total == len(wizard.data.question_ids()) == 418
     wizard.close()
 
 
@@ -257,7 +257,7 @@ def test_a_single_standard_assessment_has_one_column(qtbot, db, catalog, main_wi
     for row in range(len(wizard.clauses.pages)):
         view = wizard.clauses.view(row)
         assert view.findChild(QWidget, "side-qms") is None
-    assert len(wizard.data.question_ids()) == 118
+    assert len(wizard.data.question_ids()) == 155
     wizard.close()
 
 

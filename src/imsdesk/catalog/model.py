@@ -54,6 +54,13 @@ class Question:
     proves: str | None = None
     # The requirement applies only when a situation arises (customer property, early release...).
     conditional: bool = False
+    # What some levels look like for this question (a yes/no requirement has no natural 0-5
+    # scale); the wizard shows them next to the pack's scale.
+    levels: tuple[ScaleLevel, ...] = ()
+
+    def level_description(self, level: int) -> str:
+        """This question's own description of ``level``, or ""."""
+        return next((x.description for x in self.levels if x.level == level), "")
 
     @property
     def section(self) -> str:

@@ -157,6 +157,15 @@ def _content_problems(source: Source) -> list[Problem]:
                         f"question {qid}: serves unknown theme {serves!r} (themes: {known})",
                     )
                 )
+            levels = [x["level"] for x in question.get("levels", [])]
+            for li, level in enumerate(levels):
+                if level in levels[:li]:
+                    problems.append(
+                        source.problem(
+                            (*qpath, "levels", li, "level"),
+                            f"question {qid}: level {level} is described twice",
+                        )
+                    )
             if question.get("na_allowed"):
                 problem = _na_problem(data, na_clauses, number)
                 if problem:
@@ -234,6 +243,10 @@ def _question(q: dict[str, Any], clause: str) -> Question:
         basis=q.get("basis", REQUIREMENT),
         proves=q.get("proves"),
         conditional=bool(q.get("conditional", False)),
+        levels=tuple(
+            ScaleLevel(x["level"], "", clean_text(x["description"]))
+            for x in sorted(q.get("levels", []), key=lambda x: x["level"])
+        ),
     )
 
 

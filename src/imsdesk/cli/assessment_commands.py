@@ -14,6 +14,7 @@ from dataclasses import replace
 from imsdesk import services
 from imsdesk.cli.commands import open_catalog, open_db
 from imsdesk.errors import InvalidInput
+from imsdesk.scoring import rules
 from imsdesk.services import AnswerInput, AnswerRecord, AssessmentRecord, NewAssessment
 from imsdesk.services.start import SCOPES
 from imsdesk.storage.models import MATURITY_MAX, MATURITY_MIN
@@ -80,6 +81,23 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         metavar="JUSTIFICATION",
         help=f"not applicable, with the reason why (give {KEEP} as LEVEL)",
     )
+    answer.add_argument(
+        "--does-not-arise",
+        metavar="REASON",
+        help=f"a conditional requirement whose situation has not come up, with the reason "
+        f"(give {KEEP} as LEVEL)",
+    )
+    answer.add_argument(
+        "--override",
+        metavar="FINDING",
+        choices=list(OVERRIDES),
+        help="your own finding in place of the computed one: major, minor, opportunity or "
+        "conforming (with --reason)",
+    )
+    answer.add_argument("--reason", metavar="TEXT", help="why you override the finding")
+    answer.add_argument(
+        "--clear-override", action="store_true", help="go back to the computed finding"
+    )
     answer.add_argument("--note", metavar="TEXT", help="replace the notes")
     answer.add_argument("--evidence", metavar="TEXT", help="replace the evidence")
     answer.set_defaults(handler=answer_question)
@@ -105,6 +123,10 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     delete.add_argument("id", metavar="ID", help=ID_HELP)
     delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     delete.set_defaults(handler=delete_assessment)
+
+
+OVERRIDES = {"major": rules.MAJOR, "minor": rules.MINOR, "opportunity": rules.OPPORTUNITY,
+             "conforming": rules.CONFORMING}  # fmt: skip
 
 
 def _named(record: AssessmentRecord) -> str:
@@ -166,6 +188,20 @@ def answer_question(args: argparse.Namespace) -> int:
         raise InvalidInput(
             f"A question marked not applicable has no maturity; give {KEEP} as LEVEL with --na."
         )
+    if args.does_not_arise is not None and (level is not None or args.na is not None):
+        raise InvalidInput(
+            f"A situation that does not arise has no maturity and is not an exclusion; give "
+            f"{KEEP} as LEVEL and no --na with --does-not-arise."
+        )
+    if args.override and not rules.real_reason(args.reason or ""):
+        raise InvalidInput(
+            "--override needs --reason with a few words an auditor would accept, e.g. "
+            '--reason "records exist but are kept by the customer".'
+        )
+    if args.reason is not None and not args.override:
+        raise InvalidInput("--reason goes with --override FINDING.")
+    if args.override and args.clear_override:
+        raise InvalidInput("Give either --override or --clear-override, not both.")
     catalog = open_catalog(args)
     with open_db(args) as db:
         assessment_id = services.resolve_assessment_id(db, args.id)
@@ -188,17 +224,43 @@ def answer_question(args: argparse.Namespace) -> int:
                     f"{question_id} cannot be marked not applicable: {pack.standard} requires it "
                     f"of every organisation; give a LEVEL {MATURITY_MIN}-{MATURITY_MAX} instead."
                 )
-            if not args.na.strip():
+            if not rules.real_reason(args.na):
                 raise InvalidInput(
-                    f"--na needs a justification: say why {question_id} does not apply to "
-                    f"{record.organisation_name}."
+                    f"--na needs a justification of a few words: say why {question_id} does not "
+                    f"apply to {record.organisation_name}."
                 )
+        question = pack.question(question_id)
+        if args.does_not_arise is not None:
+            if not question.conditional:
+                raise InvalidInput(
+                    f"{question_id} applies whether or not a particular situation arises; give a "
+                    f"LEVEL {MATURITY_MIN}-{MATURITY_MAX} instead."
+                )
+            if not rules.real_reason(args.does_not_arise):
+                raise InvalidInput(
+                    f"--does-not-arise needs a reason of a few words: say why the situation has "
+                    f"not come up at {record.organisation_name}."
+                )
+        if (
+            args.override
+            and question.note_only
+            and _finding(args.override) in rules.NONCONFORMITIES
+        ):
+            raise InvalidInput(
+                f"{question_id} reflects a NOTE in the standard, not a requirement: it cannot be "
+                f"a nonconformity; override to opportunity or conforming."
+            )
         if record.status == "final":
             raise InvalidInput(
                 f"{_named(record)} is final; reopen it with 'imsdesk reopen {args.id}' to change "
                 f"its answers."
             )
         changed = _changed(detail.answer_for(question_id), question_id, level, args)
+        if changed.override_finding and changed.maturity is None:
+            raise InvalidInput(
+                f"{question_id} has no maturity to judge; answer it with a LEVEL before you "
+                f"override its finding."
+            )
         saved = services.save_answer(db, assessment_id, changed, catalog)
     print(f"Saved {question_id}: {_describe(saved)}.", file=sys.stderr)
     return 0
@@ -217,11 +279,36 @@ def _changed(
             justification=stored.justification,
             notes=stored.notes,
             evidence=stored.evidence,
+            does_not_arise=stored.does_not_arise,
+            override_finding=stored.override_finding,
+            override_reason=stored.override_reason,
         )
     if args.na is not None:
-        answer = replace(answer, maturity=None, not_applicable=True, justification=args.na.strip())
-    elif level is not None:  # a level answers the question: it is applicable after all
-        answer = replace(answer, maturity=level, not_applicable=False)
+        answer = replace(
+            answer,
+            maturity=None,
+            not_applicable=True,
+            does_not_arise=False,
+            justification=args.na.strip(),
+        )
+    elif args.does_not_arise is not None:
+        answer = replace(
+            answer,
+            maturity=None,
+            not_applicable=False,
+            does_not_arise=True,
+            justification=args.does_not_arise.strip(),
+        )
+    elif level is not None:  # a level answers the question: it applies and has arisen after all
+        answer = replace(answer, maturity=level, not_applicable=False, does_not_arise=False)
+    if answer.maturity is None:  # nothing left to judge
+        answer = replace(answer, override_finding=None, override_reason="")
+    if args.override:
+        answer = replace(
+            answer, override_finding=_finding(args.override), override_reason=args.reason.strip()
+        )
+    elif args.clear_override:
+        answer = replace(answer, override_finding=None, override_reason="")
     if args.note is not None:
         answer = replace(answer, notes=args.note)
     if args.evidence is not None:
@@ -229,11 +316,23 @@ def _changed(
     return answer
 
 
+def _finding(short: str) -> str:
+    """The finding a command-line word names: "major" -> "likely major"."""
+    return OVERRIDES[short]
+
+
 def _describe(answer: AnswerRecord) -> str:
     if answer.not_applicable:
         return f"not applicable ({answer.justification})"
+    if answer.does_not_arise:
+        return f"does not arise ({answer.justification})"
     if answer.maturity is None:
         return "no maturity yet"
+    if answer.override_finding:
+        return (
+            f"maturity {answer.maturity}, finding set by the assessor to "
+            f"{answer.override_finding} ({answer.override_reason})"
+        )
     return f"maturity {answer.maturity}"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from imsdesk.scoring import Comparison, Verdict
+from imsdesk.scoring import Comparison, QuestionResult, Verdict
 from imsdesk.services import ScoredAssessment
 
 
@@ -89,15 +89,39 @@ def scorecard_json(scored: ScoredAssessment) -> dict[str, Any]:
                 "target": q.target,
                 "gap": q.gap,
                 "finding": q.finding,
+                "finding_by_assessor": q.overridden,
                 "weight": q.weight,
                 "mandatory_documented_information": q.documented,
             }
             for rank, q in enumerate(card.gaps, start=1)
         ],
         "invalid": [
-            {"question_id": q.question_id, "clause": q.clause, "standard": q.standard}
+            {
+                "question_id": q.question_id,
+                "clause": q.clause,
+                "standard": q.standard,
+                "problem": q.problem,
+            }
             for q in card.invalid
         ],
+        "questions": [question_json(q) for q in card.questions],
+    }
+
+
+def question_json(q: QuestionResult) -> dict[str, Any]:
+    """Every question's status and finding; an assessor's override shows what it replaced."""
+    return {
+        "id": q.question_id,
+        "questionnaire": q.pack_id,
+        "clause": q.clause,
+        "status": q.status,
+        "maturity": q.maturity,
+        "target": q.target,
+        "finding": q.finding,
+        "override": (
+            {"computed": q.computed_finding, "reason": q.override_reason} if q.overridden else None
+        ),
+        "problem": q.problem or None,
     }
 
 
@@ -156,7 +180,11 @@ def scorecard_text(scored: ScoredAssessment, gaps: int = 10) -> str:
             lines.append(
                 f"{rank:>3}. {q.question_id:<16} {q.finding:<13} maturity {q.maturity} "
                 f"-> target {q.target}  priority {q.priority:g}"
+                + ("  (finding set by the assessor)" if q.overridden else "")
             )
+    if card.invalid:
+        lines += ["", "Answers to put right:"]
+        lines += [f"  {q.question_id:<16} {q.problem}" for q in card.invalid]
     return "\n".join(lines)
 
 

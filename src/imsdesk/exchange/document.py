@@ -2,8 +2,9 @@
 
 Reading checks, in this order, so the first message is the most useful one: the file exists and
 is of a sane size, it is UTF-8 JSON, it is an IMS Desk assessment file, its version is one this
-code reads, and it matches the JSON Schema (``assessment-v1.schema.json``). Errors name the JSON
-path of the offending value, e.g. ``$.answers[3].maturity``.
+code reads, and it matches the JSON Schema of its version (``assessment-v2.schema.json``; version 1
+files, written before answers could say "does not arise" or carry an override, still import).
+Errors name the JSON path of the offending value, e.g. ``$.answers[3].maturity``.
 """
 
 from __future__ import annotations
@@ -21,15 +22,16 @@ from imsdesk.fileio import write_atomically
 from imsdesk.schema_messages import describe
 
 FORMAT = "imsdesk-assessment"
-VERSION = 1
+VERSION = 2  # written; every version in SCHEMA_FILES is read
 MAX_BYTES = 50 * 1024 * 1024
-SCHEMA_FILE = "assessment-v1.schema.json"
+SCHEMA_FILES = {1: "assessment-v1.schema.json", 2: "assessment-v2.schema.json"}
 MAX_REPORTED_ERRORS = 5
 
 
 @functools.cache
-def schema() -> dict[str, Any]:
-    text = resources.files("imsdesk.exchange").joinpath(SCHEMA_FILE).read_text("utf-8")
+def schema(version: int = VERSION) -> dict[str, Any]:
+    name = SCHEMA_FILES[version]
+    text = resources.files("imsdesk.exchange").joinpath(name).read_text("utf-8")
     return json.loads(text)
 
 
@@ -86,16 +88,16 @@ def parse_document(raw: bytes, name: str) -> dict[str, Any]:
             f"{name}: written by a newer IMS Desk (format version {version}); this version "
             f"reads version {VERSION}. Update IMS Desk to import it."
         )
-    if version < VERSION:
+    if version not in SCHEMA_FILES:
         raise ExchangeFileError(f"{name}: format version {version} is not supported.")
-    _validate(data, name)
+    _validate(data, name, version)
     return data
 
 
-def _validate(data: dict[str, Any], name: str) -> None:
+def _validate(data: dict[str, Any], name: str, version: int) -> None:
     from jsonschema import Draft202012Validator
 
-    validator = Draft202012Validator(schema())
+    validator = Draft202012Validator(schema(version))
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     problems = [f"{json_path(e.absolute_path)}: {_describe(e)}" for e in errors]
     problems += _check_values(data)
@@ -125,7 +127,8 @@ def _describe(error: Any) -> str:
 
 
 def _check_values(data: dict[str, Any]) -> list[str]:
-    """What the schema cannot say: real dates and times, no answer given twice."""
+    """What the schema cannot say: real dates and times, no answer given twice, no answer both
+    not applicable and not arising."""
     problems: list[str] = []
     for path, value in _timestamps(data):
         well_formed = re.fullmatch(schema()["$defs"]["timestamp"]["pattern"], value)
@@ -147,6 +150,12 @@ def _check_values(data: dict[str, Any]) -> list[str]:
                     f"(also at $.answers[{seen[qid]}])"
                 )
             seen.setdefault(qid, index)
+        both = isinstance(answer, dict) and answer.get("not_applicable") is True
+        if both and answer.get("does_not_arise") is True:
+            problems.append(
+                f"$.answers[{index}]: an answer is either not applicable or does not arise, "
+                f"not both"
+            )
     return problems
 
 

@@ -84,6 +84,12 @@ def document_of(session: Session, assessment_id: uuid.UUID | str) -> dict[str, A
                 "notes": a.notes,
                 "evidence": a.evidence,
                 "carried_over": a.carried_over,
+                "does_not_arise": a.does_not_arise,
+                "override": (
+                    {"finding": a.override_finding, "reason": a.override_reason}
+                    if a.override_finding
+                    else None
+                ),
                 "updated_at": format_timestamp(a.updated_at),
             }
             for a in sorted(row.answers, key=lambda a: a.question_id)
@@ -163,6 +169,11 @@ def merge_document(session: Session, document: dict[str, Any]) -> ImportResult:
         answer.notes = item["notes"]
         answer.evidence = item["evidence"]
         answer.carried_over = item.get("carried_over", False)
+        # Absent in version 1 files: no such answers existed then.
+        answer.does_not_arise = item.get("does_not_arise", False)
+        override = item.get("override") or {}
+        answer.override_finding = override.get("finding")
+        answer.override_reason = override.get("reason", "")
         answer.updated_at = incoming
     _merge_targets(assessment, document.get("clause_targets", []))
     session.flush()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from imsdesk.catalog import Pack, Question
 from imsdesk.catalog.model import parent_number
@@ -40,11 +41,15 @@ def score_assessment(
     overrides = dict(clause_targets or {})
     results: list[QuestionResult] = []
     for pack in packs:
+        mine: list[QuestionResult] = []
         for question in pack.questions:
             goal = _target(pack.id, question.clause, target, overrides)
-            results.append(
-                _question(pack, question, given.get(question.id), goal, order=len(results))
+            mine.append(
+                _question(
+                    pack, question, given.get(question.id), goal, order=len(results) + len(mine)
+                )
             )
+        results += _partial_exclusions(pack, mine)
 
     clauses: list[ClauseResult] = []
     sections: list[SectionResult] = []
@@ -96,7 +101,10 @@ def _target(pack_id: str, clause: str, default: int, overrides: dict) -> int:
 def _question(
     pack: Pack, question: Question, answer: rules.AnswerLike | None, target: int, order: int
 ) -> QuestionResult:
-    status = rules.status(answer, question.na_allowed)
+    status, problem = rules.status(answer, question.na_allowed, question.conditional)
+    chosen, wrong = rules.override(answer, question.note_only)
+    if wrong and status == rules.ANSWERED:
+        status, problem = rules.INVALID, wrong
     common = dict(
         question_id=question.id,
         pack_id=pack.id,
@@ -108,15 +116,17 @@ def _question(
         weight=question.weight,
         documented=question.mandatory_documented_information,
         target=target,
+        problem=problem,
     )
     if status != rules.ANSWERED or answer is None or answer.maturity is None:
         return QuestionResult(**common)
     maturity = answer.maturity
     note = question.note_only
     gap = rules.gap(maturity, target, note)
-    finding = rules.finding(
+    computed = rules.finding(
         maturity, target, question.mandatory_documented_information, question.weight, note
     )
+    finding = chosen or computed
     return QuestionResult(
         **common,
         maturity=maturity,
@@ -126,7 +136,51 @@ def _question(
         priority=rules.priority(
             question.weight, gap, finding, question.mandatory_documented_information
         ),
+        computed_finding=computed,
+        override_reason=getattr(answer, "override_reason", "") if chosen else "",
     )
+
+
+def _partial_exclusions(pack: Pack, results: list[QuestionResult]) -> list[QuestionResult]:
+    """An exclusion covers a whole requirement: N/A on some questions of a clause while others
+    are answered is inconsistent, and so is any N/A before the scope question that documents
+    exclusions (``proves: exclusions``) is answered."""
+    by_clause: dict[str, list[QuestionResult]] = defaultdict(list)
+    for r in results:
+        by_clause[r.clause].append(r)
+    scope = [q.id for q in pack.questions if q.proves == "exclusions"]
+    scope_answered = all(r.maturity is not None for r in results if r.question_id in scope)
+    out = []
+    for r in results:
+        if r.status == rules.NOT_APPLICABLE:
+            siblings = [s for s in by_clause[r.clause] if s.maturity is not None]
+            if siblings:
+                r = replace(
+                    r,
+                    status=rules.INVALID,
+                    problem=(
+                        f"not applicable while {_count(siblings)} of clause {r.clause} "
+                        f"{'is' if len(siblings) == 1 else 'are'} answered: an exclusion covers a "
+                        f"whole requirement"
+                    ),
+                )
+            elif not scope_answered:
+                where = pack.question(scope[0]).clause
+                r = replace(
+                    r,
+                    status=rules.INVALID,
+                    problem=(
+                        f"an exclusion must be justified in the scope: answer the question on "
+                        f"exclusions in {where} first"
+                    ),
+                )
+        out.append(r)
+    return out
+
+
+def _count(results: Sequence[QuestionResult]) -> str:
+    n = len(results)
+    return f"{n} other question{'' if n == 1 else 's'}"
 
 
 def _score(results: Iterable[QuestionResult]) -> float | None:
@@ -163,7 +217,9 @@ def _clauses(pack: Pack, results: list[QuestionResult]) -> list[ClauseResult]:
         own = [r for r in beneath[clause.number] if r.clause == clause.number]
         if own:
             findings = [r.finding for r in own if r.finding]
-            if _broken_down([r for r in own if r.question_id not in notes]):
+            # The assessor's overrides stand: a breakdown is judged on the other questions.
+            judged = [r for r in own if r.question_id not in notes and not r.overridden]
+            if _broken_down(judged):
                 if rules.MAJOR not in findings:
                     systemic.add(clause.number)
                 findings.append(rules.MAJOR)

@@ -13,20 +13,28 @@ class QuestionResult:
     clause: str
     section: str
     order: int  # position across the assessment's packs (clause order), for stable sorting
-    status: str  # rules.ANSWERED, NOT_APPLICABLE, UNANSWERED or INVALID
+    status: str  # rules.ANSWERED, NOT_APPLICABLE, DOES_NOT_ARISE, UNANSWERED or INVALID
     weight: float
     documented: bool  # touches mandatory documented information
     target: int
     maturity: int | None = None  # only for answered questions
     score: float | None = None  # 0-100, only for answered questions
     gap: int | None = None
-    finding: str | None = None
+    finding: str | None = None  # the assessor's override where there is one
     priority: float | None = None
+    problem: str = ""  # why the answer is invalid, for the user
+    computed_finding: str | None = None  # what the rules say, whatever the assessor decided
+    override_reason: str = ""
 
     @property
     def counted(self) -> bool:
-        """Complete: answered or validly not applicable."""
-        return self.status in ("answered", "not applicable")
+        """Complete: answered, validly not applicable, or validly does not arise."""
+        return self.status in ("answered", "not applicable", "does not arise")
+
+    @property
+    def overridden(self) -> bool:
+        """The assessor replaced the computed finding with their own (with a reason)."""
+        return self.finding is not None and bool(self.override_reason)
 
 
 @dataclass(frozen=True)

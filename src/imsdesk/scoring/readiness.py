@@ -89,11 +89,10 @@ def _stage_1_blockers(
     blockers: list[str] = []
     invalid = [r for r in results if r.status == rules.INVALID]
     if invalid:
-        blockers.append(
-            f"{_plural(len(invalid), 'answer')} declared not applicable without a valid "
-            f"justification or where the standard allows no exclusion "
-            f"({_clauses_text([r.clause for r in invalid])})"
-        )
+        where = _clauses_text([r.clause for r in invalid])
+        first = invalid[0].problem or "not a valid answer"
+        more = "" if len(invalid) == 1 else " (and others; see the answers)"
+        blockers.append(f"{_plural(len(invalid), 'answer')} to put right ({where}): {first}{more}")
     unanswered = [r for r in results if r.status == rules.UNANSWERED]
     if unanswered:
         blockers.append(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-VERSION = 2  # raise when a rule changes: stored summaries are then worked out again
+VERSION = 3  # raise when a rule changes: stored summaries are then worked out again
 MAX_LEVEL = 5
 DEFAULT_TARGET = 3
 # Conformity is fixed, not the user's ambition: level 3 "Implemented" conforms. Below it is a
@@ -20,11 +20,18 @@ BREAKDOWN_LEVEL = 1  # every question of a clause at or below this: a total brea
 CARRIED_OUT_LEVEL = 3  # "Implemented": an internal audit / management review actually done
 MIN_RUNNING_MONTHS = 3  # records of this long in operation before a Stage 2 audit
 
+# A reason (an N/A justification, why a situation does not arise, why a finding is overridden)
+# an auditor would accept as one: a few real words, not "x" or "n/a".
+REASON_WORDS = 3
+REASON_LETTERS = 12
+
 # Status of an answer.
 ANSWERED = "answered"
 NOT_APPLICABLE = "not applicable"
+DOES_NOT_ARISE = "does not arise"  # a conditional requirement whose situation has not come up
 UNANSWERED = "unanswered"
 INVALID = "invalid"
+COMPLETE = (ANSWERED, NOT_APPLICABLE, DOES_NOT_ARISE)
 
 # Findings, worst first.
 MAJOR = "likely major"
@@ -46,18 +53,54 @@ class AnswerLike(Protocol):
     maturity: int | None
     not_applicable: bool
     justification: str
+    # Optional on older callers (read with getattr): "does not arise here", and the assessor's
+    # own finding with the reason for it.
+    # does_not_arise: bool; override_finding: str | None; override_reason: str
 
 
-def status(answer: AnswerLike | None, na_allowed: bool) -> str:
-    """answered / not applicable / unanswered / invalid (an N/A the question does not allow, or
-    one without a justification)."""
+def real_reason(text: str) -> bool:
+    """A reason of a few real words (docs/scoring.md, "Reasons"): not "x", "n/a" or "-"."""
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    return len(words) >= REASON_WORDS and sum(c.isalpha() for c in text) >= REASON_LETTERS
+
+
+def status(
+    answer: AnswerLike | None, na_allowed: bool, conditional: bool = False
+) -> tuple[str, str]:
+    """The answer's status and, when invalid, what is wrong with it (in words for the user)."""
     if answer is None:
-        return UNANSWERED
+        return UNANSWERED, ""
+    reason = answer.justification
+    if getattr(answer, "does_not_arise", False):
+        if not conditional:
+            return (
+                INVALID,
+                "'does not arise' is only for requirements that apply when a situation arises",
+            )
+        if not real_reason(reason):
+            return INVALID, "'does not arise' needs a reason of a few words"
+        return DOES_NOT_ARISE, ""
     if answer.not_applicable:
-        if na_allowed and answer.justification.strip():
-            return NOT_APPLICABLE
-        return INVALID
-    return ANSWERED if answer.maturity is not None else UNANSWERED
+        if not na_allowed:
+            return INVALID, "the standard allows no exclusion of this requirement"
+        if not real_reason(reason):
+            return INVALID, "not applicable needs a justification of a few words"
+        return NOT_APPLICABLE, ""
+    return (ANSWERED, "") if answer.maturity is not None else (UNANSWERED, "")
+
+
+def override(answer: AnswerLike | None, note: bool) -> tuple[str | None, str]:
+    """The assessor's own finding for an answered question, if valid, and why not if not."""
+    chosen = getattr(answer, "override_finding", None) if answer is not None else None
+    if not chosen:
+        return None, ""
+    if chosen not in FINDINGS:
+        return None, f"unknown finding {chosen!r}"
+    if note and chosen in NONCONFORMITIES:
+        return None, "a NOTE in the standard cannot be a nonconformity"
+    if not real_reason(getattr(answer, "override_reason", "")):
+        return None, "an overridden finding needs a reason of a few words"
+    return chosen, ""
 
 
 def gap(maturity: int, target: int, note: bool = False) -> int:

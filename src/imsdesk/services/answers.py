@@ -18,6 +18,7 @@ from sqlalchemy.sql.dml import Insert
 
 from imsdesk.catalog import Catalog
 from imsdesk.errors import InvalidInput, NotFound
+from imsdesk.scoring import rules
 from imsdesk.services import validate
 from imsdesk.services.records import AnswerRecord, PackRef
 from imsdesk.services.scope import scope_of
@@ -33,7 +34,7 @@ STATUS = select(Assessment.title, Assessment.status).where(Assessment.id == bind
 INVALIDATE = delete(StoredSummary).where(StoredSummary.assessment_id == bindparam("id"))
 # What a save replaces; id and created_at stay those of the first save.
 UPDATED = ("maturity", "not_applicable", "justification", "notes", "evidence", "carried_over",
-           "updated_at")  # fmt: skip
+           "does_not_arise", "override_finding", "override_reason", "updated_at")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,9 @@ class AnswerInput:
     justification: str = ""
     notes: str = ""
     evidence: str = ""
+    does_not_arise: bool = False  # a conditional requirement whose situation has not come up
+    override_finding: str | None = None  # the assessor's own finding (rules.FINDINGS)
+    override_reason: str = ""
 
 
 def save_answer(
@@ -100,10 +104,20 @@ def _checked(answer: AnswerInput) -> AnswerInput:
     if not question_id:
         raise InvalidInput("An answer needs a question id.")
     validate.maturity(answer.maturity)
+    if answer.not_applicable and answer.does_not_arise:
+        raise InvalidInput(
+            f"{question_id}: an answer is either not applicable or does not arise, not both."
+        )
+    if answer.override_finding is not None and answer.override_finding not in rules.FINDINGS:
+        raise InvalidInput(
+            f"{question_id}: {answer.override_finding!r} is not a finding "
+            f"(one of: {', '.join(rules.FINDINGS)})."
+        )
     for label, value in (
         ("justification", answer.justification),
         ("notes", answer.notes),
         ("evidence", answer.evidence),
+        ("override reason", answer.override_reason),
     ):
         if len(value) > TEXT_MAX:
             raise InvalidInput(
@@ -138,6 +152,9 @@ def _values(assessment_id: uuid.UUID, answer: AnswerInput, now: Any) -> dict[str
         "notes": answer.notes,
         "evidence": answer.evidence,
         "carried_over": False,
+        "does_not_arise": bool(answer.does_not_arise),
+        "override_finding": answer.override_finding or None,
+        "override_reason": answer.override_reason if answer.override_finding else "",
     }
 
 
@@ -151,6 +168,9 @@ def _record(answer: AnswerInput, now: Any) -> AnswerRecord:
         evidence=answer.evidence,
         updated_at=now,
         carried_over=False,
+        does_not_arise=bool(answer.does_not_arise),
+        override_finding=answer.override_finding or None,
+        override_reason=answer.override_reason if answer.override_finding else "",
     )
 
 

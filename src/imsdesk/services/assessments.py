@@ -32,7 +32,11 @@ from imsdesk.storage.models import (
 )
 from imsdesk.storage.types import utcnow
 
-ANSWERED = or_(Answer.maturity.is_not(None), Answer.not_applicable.is_(True))
+ANSWERED = or_(
+    Answer.maturity.is_not(None),
+    Answer.not_applicable.is_(True),
+    Answer.does_not_arise.is_(True),
+)
 
 
 def create_assessment(

@@ -47,6 +47,9 @@ def answer_record(row: Answer) -> AnswerRecord:
         evidence=row.evidence,
         updated_at=row.updated_at,
         carried_over=row.carried_over,
+        does_not_arise=row.does_not_arise,
+        override_finding=row.override_finding,
+        override_reason=row.override_reason,
     )
 
 

@@ -52,11 +52,14 @@ class AnswerRecord:
     evidence: str
     updated_at: dt.datetime
     carried_over: bool = False  # copied from the previous cycle and not saved since
+    does_not_arise: bool = False  # the situation has not come up (reason in justification)
+    override_finding: str | None = None  # the assessor's finding in place of the computed one
+    override_reason: str = ""
 
     @property
     def is_answered(self) -> bool:
-        """Answered means a maturity was recorded or the question was declared not applicable."""
-        return self.maturity is not None or self.not_applicable
+        """Answered: a maturity recorded, or declared not applicable or not arising."""
+        return self.maturity is not None or self.not_applicable or self.does_not_arise
 
 
 @dataclass(frozen=True)

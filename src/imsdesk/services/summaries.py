@@ -142,6 +142,9 @@ def _recompute(
             Answer.maturity,
             Answer.not_applicable,
             Answer.justification,
+            Answer.does_not_arise,
+            Answer.override_finding,
+            Answer.override_reason,
         ).where(Answer.assessment_id.in_(ids))
     ):
         answers[row.assessment_id].append(row)
@@ -184,7 +187,9 @@ def _recompute(
             }
         else:  # a pack is not installed: nothing can be scored until it is
             given = answers[assessment_id]
-            answered = sum(a.maturity is not None or a.not_applicable for a in given)
+            answered = sum(
+                a.maturity is not None or a.not_applicable or a.does_not_arise for a in given
+            )
             row |= {"answered": answered, "total": 0, "progress": 0.0, "score": None,
                     "verdict_level": None, "verdict_text": None}  # fmt: skip
         rows.append(row)

@@ -167,9 +167,15 @@ class Answer(Stamped, Base):
     question_id: Mapped[str] = mapped_column(String(100))
     maturity: Mapped[int | None] = mapped_column(Integer)
     not_applicable: Mapped[bool] = mapped_column(default=False)
+    # Why not applicable, or why the situation does not arise.
     justification: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     evidence: Mapped[str] = mapped_column(Text, default="")
+    # A conditional requirement whose situation has not come up in the period assessed.
+    does_not_arise: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # The assessor's own finding in place of the computed one, and why.
+    override_finding: Mapped[str | None] = mapped_column(String(30), default=None)
+    override_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     # Copied from the previous cycle and not confirmed since; saving the answer clears it.
     carried_over: Mapped[bool] = mapped_column(default=False, server_default=false())
 
