@@ -26,6 +26,8 @@ HOSTILE_NOTE = (
 PLUS, MINUS, AT = "+44 1632 960412 call first", "-12% scrap since May", "@Sarah please check"
 CONTROL = "bell\x07 and tab\tinside"
 LONG_MARKER = "END-OF-THE-VERY-LONG-NOTE"
+NOT_ARISING = "Every order arrives by EDI or e-mail; no verbal orders are taken"
+OVERRIDE_REASON = "Drill held <b>last month</b> =but not yet recorded"
 LONG_NOTE = ("Long note. " + "Audit finding text repeated for length. " * 260)[:9_970] + LONG_MARKER
 
 
@@ -50,6 +52,15 @@ def make_demo(folder: Path):
         "9001-4.2-a": services.AnswerInput("9001-4.2-a", maturity=2, notes=MINUS, evidence=AT),
         "14001-4.1-a": services.AnswerInput(
             "14001-4.1-a", maturity=1, notes=LONG_NOTE, evidence=CONTROL
+        ),
+        "9001-8.2.3.1-d": services.AnswerInput(
+            "9001-8.2.3.1-d", does_not_arise=True, justification=NOT_ARISING
+        ),
+        "14001-8.2-d": services.AnswerInput(
+            "14001-8.2-d",
+            maturity=0,
+            override_finding="likely minor",
+            override_reason=OVERRIDE_REASON,
         ),
     }
     services.save_answers(db, record.id, list(answers.values()), catalog)

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.reports.conftest import HOSTILE_NOTE, LONG_MARKER, LONG_NOTE
+from tests.reports.conftest import (
+    HOSTILE_NOTE,
+    LONG_MARKER,
+    LONG_NOTE,
+    NOT_ARISING,
+    OVERRIDE_REASON,
+)
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -113,3 +119,12 @@ def test_the_logo_is_on_the_cover(reader):
         x for x in resources.get("/XObject", {}).values() if x.get_object()["/Subtype"] == "/Image"
     ]
     assert images
+
+
+def test_the_register_shows_what_did_not_arise_and_the_assessors_findings(text):
+    flat = squash(text)
+    assert squash("9001-8.2.3.1-d (does not arise)") in flat
+    assert squash(NOT_ARISING) in flat
+    assert squash("14001-8.2-d (likely minor by the assessor's judgement: maturity 0)") in flat
+    assert squash(f"Assessor's finding (computed: likely major): {OVERRIDE_REASON}") in flat
+    assert squash("Does not arise because:") in flat

@@ -6,7 +6,16 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.chart import RadarChart
 
-from tests.reports.conftest import AT, CONTROL, HOSTILE_NOTE, LONG_NOTE, MINUS, PLUS
+from tests.reports.conftest import (
+    AT,
+    CONTROL,
+    HOSTILE_NOTE,
+    LONG_NOTE,
+    MINUS,
+    NOT_ARISING,
+    OVERRIDE_REASON,
+    PLUS,
+)
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +66,7 @@ def test_gap_register_has_one_row_per_question(book):
         "Target",
         "Gap",
         "Finding",
-        "N/A justification",
+        "Reason (N/A, does not arise, assessor's finding)",
         "Notes",
         "Evidence",
         "Priority",
@@ -73,10 +82,23 @@ def test_gap_register_has_one_row_per_question(book):
     assert by_id["9001-4.1-a"][3] == "Understanding the organization and its context"
 
 
+def test_register_shows_what_did_not_arise_and_the_assessors_findings(book):
+    rows = {r[4]: r for r in book["Gap register"].iter_rows(min_row=2, values_only=True)}
+    arising = rows["9001-8.2.3.1-d"]
+    assert (arising[6], arising[9], arising[10]) == (
+        "does not arise",
+        "does not arise",
+        NOT_ARISING,
+    )
+    judged = rows["14001-8.2-d"]
+    assert (judged[6], judged[9]) == (0, "likely minor")  # the assessor's finding counts
+    assert judged[10] == f"Assessor's finding (computed: likely major): {OVERRIDE_REASON}"
+
+
 def test_register_layout_and_print_settings(book):
     ws = book["Gap register"]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:N325"
+    assert ws.auto_filter.ref == "A1:N419"
     rules = [rule for cf in ws.conditional_formatting for rule in cf.rules]
     assert len(rules) == 4
     assert any('="likely major"' in rule.formula[0] for rule in rules)

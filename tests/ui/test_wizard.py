@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from imsdesk import services
 from imsdesk.ui.wizard.clause_view import ClauseView
@@ -305,4 +305,96 @@ def test_next_cycle_answers_are_confirmed_one_keystroke_each(
     assert (answers[first_page[0]].maturity, answers[first_page[0]].carried_over) == (2, False)
     assert (answers[first_page[1]].maturity, answers[first_page[1]].carried_over) == (4, False)
     assert answers[first_page[2]].carried_over is True
+    wizard.close()
+
+
+def test_a_situation_that_has_not_arisen_is_answered_with_d_and_a_reason(
+    qtbot, db, catalog, assessment, main_window
+):
+    """A conditional requirement (customer property lost or damaged) that has not come up is
+    complete without a maturity; a non-conditional one refuses it."""
+    pack = catalog.pack("iso9001-2015")
+    conditional = next(q for q in pack.questions if q.conditional)
+    always = pack.questions[0]
+    wizard = open_wizard(qtbot, main_window, assessment.id)
+    wizard.clauses.go_to_question(conditional.id)
+    widget = wizard.clauses.view(wizard.clauses.current_row).widget_for(conditional.id)
+    assert widget.arise_button is not None and widget.arise_button.isVisible()
+    press(qtbot, Qt.Key.Key_D)
+    assert focused().objectName() == "justification"
+    assert "not come up" in focused().placeholderText()
+    assert widget.level_label.text().startswith("To put right")  # no reason yet
+    type_text(qtbot, "Nothing of the kind in the last twelve months")
+    assert widget.level_label.text().startswith("Does not arise here")
+    assert wizard.book.is_complete(conditional.id)
+    wizard.clauses.go_to_question(always.id)
+    press(qtbot, Qt.Key.Key_D)
+    assert "applies whether or not" in wizard.clauses.message.text()
+    assert wizard.saver.finish(10000)
+    answer = stored(db, assessment.id)[conditional.id]
+    assert answer.does_not_arise and answer.maturity is None and not answer.not_applicable
+    assert answer.justification == "Nothing of the kind in the last twelve months"
+    wizard.close()
+
+
+def test_an_exclusion_needs_the_scope_answered_first(qtbot, catalog, assessment, main_window):
+    pack = catalog.pack("iso9001-2015")
+    excluded = next(q for q in pack.questions if q.na_allowed)
+    scope = next(q for q in pack.questions if q.proves == "exclusions")
+    wizard = open_wizard(qtbot, main_window, assessment.id)
+    wizard.clauses.go_to_question(excluded.id)
+    widget = wizard.clauses.view(wizard.clauses.current_row).widget_for(excluded.id)
+    press(qtbot, Qt.Key.Key_N)
+    type_text(qtbot, "We design nothing; customers supply drawings.")
+    assert scope.id in widget.level_label.text()  # answer the scope question first
+    assert not wizard.book.is_complete(excluded.id)
+    wizard.book.set_maturity(scope.id, 3)  # as if answered on its own page
+    assert widget.level_label.text() == "Not applicable."
+    wizard.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # the offscreen platform's popup
+def test_the_assessor_overrides_a_finding_with_a_reason(
+    qtbot, db, catalog, assessment, main_window
+):
+    question = next(q for q in catalog.pack("iso9001-2015").questions if q.weight >= 1)
+    wizard = open_wizard(qtbot, main_window, assessment.id)
+    wizard.clauses.go_to_question(question.id)
+    widget = wizard.clauses.view(wizard.clauses.current_row).widget_for(question.id)
+    assert not widget.finding_row.isVisible()  # nothing to judge before a level
+    wizard.clauses.auto_advance.setChecked(False)
+    press(qtbot, DIGIT[0])
+    assert widget.finding_box.currentText() == "Finding: likely major (computed)"
+    press(qtbot, Qt.Key.Key_F)  # opens the list of findings
+    assert focused() is widget.finding_box.view()
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Down)  # As computed -> likely major -> likely minor
+    press(qtbot, Qt.Key.Key_Return)
+    assert widget.finding_box.currentData() == "likely minor"
+    qtbot.waitUntil(lambda: focused() is widget.override_reason)
+    assert widget.level_label.text().startswith("To put right")  # a reason is required
+    type_text(qtbot, "Done every month, only the record is missing")
+    assert widget.level_label.text().startswith("0 ·")
+    assert wizard.saver.finish(10000)
+    answer = stored(db, assessment.id)[question.id]
+    assert (answer.maturity, answer.override_finding) == (0, "likely minor")
+    assert answer.override_reason == "Done every month, only the record is missing"
+    wizard.close()
+
+
+def test_notes_and_yes_no_questions_say_what_they_are(qtbot, catalog, assessment, main_window):
+    pack = catalog.pack("iso9001-2015")
+    note = next(q for q in pack.questions if q.note_only)
+    described = next(q for q in pack.questions if q.levels)
+    wizard = open_wizard(qtbot, main_window, assessment.id)
+    wizard.clauses.go_to_question(note.id)
+    widget = wizard.clauses.view(wizard.clauses.current_row).widget_for(note.id)
+    badges = [label.text() for label in widget.findChildren(QLabel, "note")]
+    assert "Note" in badges
+    assert [widget.finding_box.itemData(i) for i in range(widget.finding_box.count())] == [
+        "computed", "opportunity for improvement", "conforming",
+    ]  # fmt: skip
+    wizard.clauses.go_to_question(described.id)
+    widget = wizard.clauses.view(wizard.clauses.current_row).widget_for(described.id)
+    assert described.level_description(3) in widget.level_buttons[3].toolTip()
     wizard.close()

@@ -10,7 +10,7 @@ from functools import cached_property
 
 from imsdesk.catalog import Crosswalk, HarmonizedPage, Pack, Question
 from imsdesk.planning import ActionPlan
-from imsdesk.scoring import QuestionResult
+from imsdesk.scoring import QuestionResult, rules
 from imsdesk.services import AnswerRecord, ScoredAssessment
 
 Progress = Callable[[float, str], None]
@@ -26,6 +26,17 @@ def printable(text: str) -> str:
 
 def no_progress(_fraction: float, _message: str) -> None:
     pass
+
+
+def register_reason(result: QuestionResult, answer: AnswerRecord | None) -> str:
+    """Why an answer is excused, judged by the assessor, or to be put right, in words."""
+    if result.overridden:
+        return f"Assessor's finding (computed: {result.computed_finding}): {result.override_reason}"
+    if result.status == rules.INVALID:
+        return f"To put right: {result.problem}"
+    if answer is not None and result.status in (rules.NOT_APPLICABLE, rules.DOES_NOT_ARISE):
+        return answer.justification
+    return ""
 
 
 @dataclass(frozen=True)

@@ -389,7 +389,10 @@ class Story:
         for result in self.card.questions:
             answer = self.data.answer(result.question_id)
             if not answer or not (
-                answer.notes.strip() or answer.evidence.strip() or answer.justification.strip()
+                answer.notes.strip()
+                or answer.evidence.strip()
+                or answer.justification.strip()
+                or result.overridden
             ):
                 continue
             written += 1
@@ -403,6 +406,12 @@ class Story:
             )
             for label, value in (
                 ("Not applicable because", answer.justification if answer.not_applicable else ""),
+                ("Does not arise because", answer.justification if answer.does_not_arise else ""),
+                (
+                    f"The assessor's finding is {result.finding} (computed: "
+                    f"{result.computed_finding}) because",
+                    result.override_reason if result.overridden else "",
+                ),
                 ("Notes", answer.notes),
                 ("Evidence", answer.evidence),
             ):
@@ -425,19 +434,22 @@ class Story:
 
 
 METHOD = (
-    "Each question is answered with a maturity level from 0 (not in place) to 5 (optimised), or "
-    "declared not applicable where the standard allows it and a justification is given. A "
+    "Each question is answered with a maturity level from 0 (not in place) to 5 (optimised); "
+    "declared not applicable where the standard allows an exclusion of the whole requirement "
+    "and the scope justifies it; or, for a requirement that applies only when a situation "
+    "arises (customer property, early release...), recorded as not arising, with the reason. A "
     "question's score is its maturity divided by 5. Clause, section, standard and integrated "
     "scores are weighted means of the answered questions beneath them, shown from 0 to 100; "
-    "not applicable and unanswered questions are left out, and completion counts how many "
-    "questions are answered or validly not applicable.",
+    "the two standards weigh the same in the integrated score. Excused and unanswered "
+    "questions are left out, and completion counts the questions answered or validly excused.",
     "Level 3 (implemented) is conformity, whatever the target. Below it an answer is a likely "
     "nonconformity: a likely major where a core requirement is absent (level 0), where "
     "mandatory documented information does not exist (level 0-1), or where every question of "
     "a clause sits at 0-1; otherwise a likely minor. From level 3 up to the target maturity (the "
     "client's ambition, settable per clause) it is an opportunity for improvement; at or above "
     "the target, conforming. Questions that reflect only a note in the standard are never more "
-    "than an opportunity for improvement.",
+    "than an opportunity for improvement. Where the assessor judged a finding differently, "
+    "their finding counts, and the register shows it with the computed one and the reason.",
     "Each gap has a priority of 10 × weight × levels to climb × 2 for a likely major (1 for a "
     "minor) × 1.5 where documented information is required. Ready for a Stage 1 audit: every "
     "question answered, the documented system and the mandatory documented information in "

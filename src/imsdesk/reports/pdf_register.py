@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
 from imsdesk.catalog import HarmonizedPage
-from imsdesk.reports.data import ReportData
+from imsdesk.reports.data import ReportData, register_reason
 from imsdesk.reports.pdf_layout import cell, clip, esc, para, table, whole
 from imsdesk.scoring import QuestionResult, rules
 
@@ -31,9 +31,10 @@ class RegisterSection:
             para(
                 "For each harmonized section, the clauses of the two standards that address the "
                 "same subject stand side by side, with a note on how the customer-driven quality "
-                "view and the environment-driven view differ. Listed are the questions below "
-                "target (likely nonconformities), unanswered and invalid answers; the workbook "
-                "lists every question."
+                "view and the environment-driven view differ. Listed are the likely "
+                "nonconformities, the findings the assessor judged differently from the computed "
+                "ones, the situations that did not arise (with the reason), and unanswered "
+                "answers and answers to put right; the workbook lists every question."
             ),
         ]
         shown = None
@@ -81,7 +82,8 @@ class RegisterSection:
             and r.clause == number
             and (
                 r.finding in (rules.MAJOR, rules.MINOR)
-                or r.status in (rules.UNANSWERED, rules.INVALID)
+                or r.overridden
+                or r.status in (rules.UNANSWERED, rules.INVALID, rules.DOES_NOT_ARISE)
             )
         ]
 
@@ -90,9 +92,14 @@ class RegisterSection:
         answer = self.data.answer(result.question_id)
         if result.status == rules.ANSWERED:
             state = f"{result.finding}: maturity {result.maturity}, target {result.target}"
+            if result.overridden:
+                state = f"{result.finding} by the assessor's judgement: maturity {result.maturity}"
         else:
             state = result.status
         text = f"• {esc(result.question_id)} ({esc(state)}): {esc(clip(question.text, 200))}"
+        reason = register_reason(result, answer)
+        if reason:
+            text += f"<br/><i>{esc(clip(reason, NOTE_SNIPPET))}</i>"
         if answer and answer.notes.strip():
             text += f"<br/><i>Note: {esc(clip(answer.notes, NOTE_SNIPPET))}</i>"
         return para(text, "cell", markup=True)

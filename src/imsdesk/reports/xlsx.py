@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from imsdesk.fileio import atomic_output
 from imsdesk.planning import ACTION_STATUSES, OBJECTIVE_STATUSES, ActionData, ObjectiveData
-from imsdesk.reports.data import Progress, ReportData, no_progress, printable
+from imsdesk.reports.data import Progress, ReportData, no_progress, printable, register_reason
 from imsdesk.reports.style import (
     BAND_FILL,
     EMS_COLOUR,
@@ -31,6 +31,7 @@ from imsdesk.reports.style import (
     QMS_COLOUR,
     TARGET_COLOUR,
 )
+from imsdesk.scoring import rules
 from imsdesk.scoring.radar import sections_radar
 
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -60,7 +61,7 @@ REGISTER_COLUMNS = (
     ("Target", 8),
     ("Gap", 6),
     ("Finding", 14),
-    ("N/A justification", 28),
+    ("Reason (N/A, does not arise, assessor's finding)", 30),
     ("Notes", 42),
     ("Evidence", 32),
     ("Priority", 9),
@@ -251,12 +252,11 @@ def _register(ws: Worksheet, data: ReportData) -> None:
     for row, result in enumerate(card.questions, start=2):
         question = data.question(result)
         answer = data.answer(result.question_id)
-        if result.status == "not applicable":
-            maturity: Any = "N/A"
-        elif result.status == "invalid":
-            maturity = "N/A (invalid)"
-        else:
-            maturity = result.maturity
+        maturity: Any = {
+            rules.NOT_APPLICABLE: "N/A",
+            rules.DOES_NOT_ARISE: "does not arise",
+            rules.INVALID: "to put right",
+        }.get(result.status, result.maturity)
         values = (
             result.standard,
             int(result.section),
@@ -275,7 +275,7 @@ def _register(ws: Worksheet, data: ReportData) -> None:
                 if result.status == "unanswered"
                 else result.status
             ),
-            answer.justification if answer and answer.not_applicable else "",
+            register_reason(result, answer),
             answer.notes if answer else "",
             answer.evidence if answer else "",
             result.priority,

@@ -6,7 +6,7 @@ The rules are in ``rules.py`` and explained, with a worked example, in docs/scor
 from __future__ import annotations
 
 from imsdesk.scoring.compare import Comparison, compare
-from imsdesk.scoring.engine import score_assessment
+from imsdesk.scoring.engine import answer_status, score_assessment
 from imsdesk.scoring.model import (
     ClauseResult,
     QuestionResult,
@@ -26,6 +26,7 @@ __all__ = [
     "StandardResult",
     "ThemeResult",
     "Verdict",
+    "answer_status",
     "compare",
     "score_assessment",
 ]

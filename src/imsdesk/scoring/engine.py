@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 
 from imsdesk.catalog import Pack, Question
 from imsdesk.catalog.model import parent_number
@@ -41,15 +40,9 @@ def score_assessment(
     overrides = dict(clause_targets or {})
     results: list[QuestionResult] = []
     for pack in packs:
-        mine: list[QuestionResult] = []
         for question in pack.questions:
             goal = _target(pack.id, question.clause, target, overrides)
-            mine.append(
-                _question(
-                    pack, question, given.get(question.id), goal, order=len(results) + len(mine)
-                )
-            )
-        results += _partial_exclusions(pack, mine)
+            results.append(_question(pack, question, given, goal, order=len(results)))
 
     clauses: list[ClauseResult] = []
     sections: list[SectionResult] = []
@@ -98,13 +91,56 @@ def _target(pack_id: str, clause: str, default: int, overrides: dict) -> int:
     return default
 
 
-def _question(
-    pack: Pack, question: Question, answer: rules.AnswerLike | None, target: int, order: int
-) -> QuestionResult:
+def answer_status(
+    pack: Pack, question: Question, given: Mapping[str, rules.AnswerLike]
+) -> tuple[str, str]:
+    """The status of one answer among the others of its pack, and what is wrong when invalid.
+
+    Beyond ``rules.status``: an override needs a known finding and a reason; an exclusion covers
+    a whole requirement, so N/A on some questions of a clause while others are answered is
+    inconsistent; and any N/A needs the scope question that documents exclusions answered
+    (``proves: exclusions``). The wizard asks this of one question, the engine of all.
+    """
+    answer = given.get(question.id)
     status, problem = rules.status(answer, question.na_allowed, question.conditional)
-    chosen, wrong = rules.override(answer, question.note_only)
-    if wrong and status == rules.ANSWERED:
-        status, problem = rules.INVALID, wrong
+    if status == rules.ANSWERED:
+        _, wrong = rules.override(answer, question.note_only)
+        return (rules.INVALID, wrong) if wrong else (status, problem)
+    if status != rules.NOT_APPLICABLE:
+        return status, problem
+    answered = [
+        q
+        for q in pack.clause(question.clause).questions
+        if q.id != question.id and _status_alone(q, given.get(q.id)) == rules.ANSWERED
+    ]
+    if answered:
+        return rules.INVALID, (
+            f"not applicable while {_count(answered)} of clause {question.clause} "
+            f"{'is' if len(answered) == 1 else 'are'} answered: an exclusion covers a whole "
+            f"requirement"
+        )
+    for scope in (q for q in pack.questions if q.proves == "exclusions"):
+        if _status_alone(scope, given.get(scope.id)) != rules.ANSWERED:
+            return rules.INVALID, (
+                f"an exclusion must be justified in the scope: answer {scope.id} "
+                f"({scope.clause}) first"
+            )
+    return status, problem
+
+
+def _status_alone(question: Question, answer: rules.AnswerLike | None) -> str:
+    return rules.status(answer, question.na_allowed, question.conditional)[0]
+
+
+def _question(
+    pack: Pack,
+    question: Question,
+    given: Mapping[str, rules.AnswerLike],
+    target: int,
+    order: int,
+) -> QuestionResult:
+    answer = given.get(question.id)
+    status, problem = answer_status(pack, question, given)
     common = dict(
         question_id=question.id,
         pack_id=pack.id,
@@ -126,6 +162,7 @@ def _question(
     computed = rules.finding(
         maturity, target, question.mandatory_documented_information, question.weight, note
     )
+    chosen, _ = rules.override(answer, note)
     finding = chosen or computed
     return QuestionResult(
         **common,
@@ -141,45 +178,8 @@ def _question(
     )
 
 
-def _partial_exclusions(pack: Pack, results: list[QuestionResult]) -> list[QuestionResult]:
-    """An exclusion covers a whole requirement: N/A on some questions of a clause while others
-    are answered is inconsistent, and so is any N/A before the scope question that documents
-    exclusions (``proves: exclusions``) is answered."""
-    by_clause: dict[str, list[QuestionResult]] = defaultdict(list)
-    for r in results:
-        by_clause[r.clause].append(r)
-    scope = [q.id for q in pack.questions if q.proves == "exclusions"]
-    scope_answered = all(r.maturity is not None for r in results if r.question_id in scope)
-    out = []
-    for r in results:
-        if r.status == rules.NOT_APPLICABLE:
-            siblings = [s for s in by_clause[r.clause] if s.maturity is not None]
-            if siblings:
-                r = replace(
-                    r,
-                    status=rules.INVALID,
-                    problem=(
-                        f"not applicable while {_count(siblings)} of clause {r.clause} "
-                        f"{'is' if len(siblings) == 1 else 'are'} answered: an exclusion covers a "
-                        f"whole requirement"
-                    ),
-                )
-            elif not scope_answered:
-                where = pack.question(scope[0]).clause
-                r = replace(
-                    r,
-                    status=rules.INVALID,
-                    problem=(
-                        f"an exclusion must be justified in the scope: answer the question on "
-                        f"exclusions in {where} first"
-                    ),
-                )
-        out.append(r)
-    return out
-
-
-def _count(results: Sequence[QuestionResult]) -> str:
-    n = len(results)
+def _count(questions: Sequence[Question]) -> str:
+    n = len(questions)
     return f"{n} other question{'' if n == 1 else 's'}"
 
 

@@ -65,7 +65,8 @@ def load_dashboard(db: Database, catalog: Catalog, assessment_id: uuid.UUID) -> 
             q.standard,
             q.clause,
             titles.get((q.pack_id, q.clause), ""),
-            packs[q.pack_id].question(q.question_id).text,
+            packs[q.pack_id].question(q.question_id).text
+            + (" (finding set by the assessor)" if q.overridden else ""),
             q.maturity,
             q.target,
             q.finding or "",

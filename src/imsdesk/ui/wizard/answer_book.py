@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, Signal
 
-from imsdesk.scoring import rules
+from imsdesk.catalog import Question
+from imsdesk.scoring import answer_status, rules
 from imsdesk.services.answers import AnswerInput
 from imsdesk.ui.ops.saver import AnswerSaver
 from imsdesk.ui.wizard.data import WizardData
@@ -26,6 +27,9 @@ class AnswerState:
     notes: str = ""
     evidence: str = ""
     carried_over: bool = False  # copied from the previous cycle and not yet confirmed
+    does_not_arise: bool = False  # the reason is in justification, as for N/A
+    override_finding: str | None = None
+    override_reason: str = ""
 
     def to_input(self) -> AnswerInput:
         return AnswerInput(
@@ -35,10 +39,13 @@ class AnswerState:
             self.justification,
             self.notes,
             self.evidence,
+            self.does_not_arise,
+            self.override_finding,
+            self.override_reason if self.override_finding else "",
         )
 
 
-TEXT_FIELDS = ("justification", "notes", "evidence")
+TEXT_FIELDS = ("justification", "notes", "evidence", "override_reason")
 
 
 class AnswerBook(QObject):
@@ -49,10 +56,10 @@ class AnswerBook(QObject):
         self.data = data
         self.saver = saver
         self.read_only = data.detail.assessment.status == "final"
-        self._na_allowed = {q.id: q.na_allowed for p in data.packs for q in p.questions}
+        self._packs = {q.id: p for p in data.packs for q in p.questions}
         self._answers: dict[str, AnswerState] = {}
         for record in data.detail.answers:
-            if record.question_id in self._na_allowed:
+            if record.question_id in self._packs:
                 self._answers[record.question_id] = AnswerState(
                     record.question_id,
                     record.maturity,
@@ -60,7 +67,10 @@ class AnswerBook(QObject):
                     record.justification,
                     record.notes,
                     record.evidence,
-                    getattr(record, "carried_over", False),
+                    record.carried_over,
+                    record.does_not_arise,
+                    record.override_finding,
+                    record.override_reason,
                 )
 
     def get(self, question_id: str) -> AnswerState:
@@ -68,20 +78,69 @@ class AnswerBook(QObject):
 
     # Edits -----------------------------------------------------------------------------------
 
+    def question(self, question_id: str) -> Question:
+        return self._packs[question_id].question(question_id)
+
     def set_maturity(self, question_id: str, level: int | None) -> None:
         state = self.get(question_id)
-        self._store(replace(state, maturity=level, not_applicable=False), immediate=True)
+        changed = replace(state, maturity=level, not_applicable=False, does_not_arise=False)
+        if level is None:  # nothing left to judge
+            changed = replace(changed, override_finding=None)
+        self._store(changed, immediate=True)
 
     def set_not_applicable(self, question_id: str, value: bool) -> bool:
         """False if the question does not allow N/A."""
-        if value and not self._na_allowed.get(question_id, False):
+        if value and not self.question(question_id).na_allowed:
             return False
         state = self.get(question_id)
         self._store(
-            replace(state, not_applicable=value, maturity=None if value else state.maturity),
+            replace(
+                state,
+                not_applicable=value,
+                does_not_arise=False,
+                maturity=None if value else state.maturity,
+                override_finding=None if value else state.override_finding,
+            ),
             immediate=True,
         )
         return True
+
+    def set_does_not_arise(self, question_id: str, value: bool) -> bool:
+        """False if the question is not a conditional requirement."""
+        if value and not self.question(question_id).conditional:
+            return False
+        state = self.get(question_id)
+        self._store(
+            replace(
+                state,
+                does_not_arise=value,
+                not_applicable=False,
+                maturity=None if value else state.maturity,
+                override_finding=None if value else state.override_finding,
+            ),
+            immediate=True,
+        )
+        return True
+
+    def set_override(self, question_id: str, finding: str | None) -> None:
+        """The assessor's own finding (one of rules.FINDINGS), or None for the computed one."""
+        state = self.get(question_id)
+        if state.override_finding != finding:
+            self._store(replace(state, override_finding=finding), immediate=True)
+
+    def computed_finding(self, question_id: str) -> str | None:
+        """What the rules find for the answer on its own, before any override."""
+        state = self.get(question_id)
+        if state.maturity is None or state.not_applicable or state.does_not_arise:
+            return None
+        question = self.question(question_id)
+        return rules.finding(
+            state.maturity,
+            self.data.target_for(question),
+            question.mandatory_documented_information,
+            question.weight,
+            question.note_only,
+        )
 
     def set_text(self, question_id: str, field: str, text: str) -> None:
         assert field in TEXT_FIELDS
@@ -101,12 +160,22 @@ class AnswerBook(QObject):
     # Completion ------------------------------------------------------------------------------
 
     def status(self, question_id: str) -> str:
-        """answered / not applicable / unanswered / invalid, by the scoring rules."""
-        state = self._answers.get(question_id)
-        return rules.status(state, self._na_allowed.get(question_id, False))
+        """answered / not applicable / does not arise / unanswered / invalid, by the scoring
+        rules (which look at the other answers of the clause for an N/A)."""
+        return self.judged(question_id)[0]
+
+    def problem(self, question_id: str) -> str:
+        """What is wrong with an invalid answer, in words for the user; "" otherwise."""
+        return self.judged(question_id)[1]
+
+    def judged(self, question_id: str) -> tuple[str, str]:
+        pack = self._packs.get(question_id)
+        if pack is None:
+            return rules.UNANSWERED, ""
+        return answer_status(pack, pack.question(question_id), self._answers)
 
     def is_complete(self, question_id: str) -> bool:
-        return self.status(question_id) in (rules.ANSWERED, rules.NOT_APPLICABLE)
+        return self.status(question_id) in rules.COMPLETE
 
     def needs_attention(self, question_id: str) -> bool:
         """Not answered yet, or carried over from the last cycle and not yet confirmed."""

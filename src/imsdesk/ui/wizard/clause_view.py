@@ -71,6 +71,15 @@ class ClauseView(QScrollArea):
         layout.addLayout(columns)
         layout.addStretch()
         self.setWidget(body)
+        book.changed.connect(self._answer_changed)
+
+    def _answer_changed(self, question_id: str) -> None:
+        """Show what an edit changes: the answer's own status (a reason typed in), and any N/A
+        on the page, whose validity depends on its clause's other answers and on the scope."""
+        for widget in self.questions:
+            state = self.book.get(widget.question.id)
+            if widget.question.id == question_id or state.not_applicable:
+                widget.refresh()
 
     def _side(self, side: PageSide) -> QWidget:
         data = self.book.data

@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass
 
 from imsdesk.catalog import Catalog, Crosswalk, HarmonizedPage, Pack, Question
+from imsdesk.catalog.model import parent_number
 from imsdesk.errors import InvalidInput
 from imsdesk.services import AssessmentDetail, Scope, load_assessment, scope_of
 from imsdesk.storage import Database
@@ -33,6 +34,18 @@ class WizardData:
         pack = self.scope.pack_of(question_id)
         assert pack is not None
         return pack.question(question_id)
+
+    def target_for(self, question: Question) -> int:
+        """The target maturity of a question: the most specific clause target, else the
+        assessment's."""
+        pack = self.scope.pack_of(question.id)
+        targets = {(t.pack_id, t.clause): t.target for t in self.detail.clause_targets}
+        number: str | None = question.clause
+        while number is not None and pack is not None:
+            if (pack.id, number) in targets:
+                return targets[(pack.id, number)]
+            number = parent_number(number)
+        return self.detail.assessment.target_maturity
 
     def question_ids(self) -> list[str]:
         return [q for page in self.pages for q in page.question_ids]

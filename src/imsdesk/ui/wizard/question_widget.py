@@ -1,9 +1,11 @@
-"""One question: its text, the 0-5 maturity scale, N/A where allowed, notes, evidence, and the
-guidance on demand.
+"""One question: its text, the 0-5 maturity scale, N/A where allowed, "does not arise" for a
+conditional requirement, notes, evidence, the finding (which the assessor may override, with a
+reason), and the guidance on demand.
 
-Keyboard: with the question highlighted, 0-5 set the maturity, N toggles not applicable (and
-puts the cursor in the justification), G shows the guidance, Up/Down/Enter move between
-questions, Backspace clears the maturity; Tab walks through the text fields.
+Keyboard: with the question highlighted, 0-5 set the maturity, N toggles not applicable and D
+"does not arise" (both put the cursor in the reason), F chooses the finding, G shows the
+guidance, Up/Down/Enter move between questions, Backspace clears the maturity; Tab walks through
+the text fields.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -32,8 +35,10 @@ QFrame#question { border: 1px solid palette(mid); border-radius: 6px; background
 QFrame#question[current="true"] { border: 2px solid palette(highlight); }
 QLabel#badge { border-radius: 3px; padding: 0 4px; color: white; background: #5b6770; }
 QLabel#carried { border-radius: 3px; padding: 0 4px; color: black; background: #f2c94c; }
+QLabel#note { border-radius: 3px; padding: 0 4px; color: black; background: #d8e2ea; }
+QLabel#level[problem="true"] { color: #b3261e; }
 QToolButton#level { min-width: 26px; font-weight: bold; }
-QToolButton#level:checked, QToolButton#na:checked {
+QToolButton#level:checked, QToolButton#na:checked, QToolButton#arise:checked {
     background: palette(highlight); color: palette(highlighted-text); border-radius: 3px;
 }
 """
@@ -41,6 +46,11 @@ QToolButton#level:checked, QToolButton#na:checked {
 DOCUMENTED = {
     "maintain": ("Document", "Mandatory documented information to maintain (e.g. a procedure)"),
     "retain": ("Record", "Mandatory documented information to retain (records as evidence)"),
+}
+COMPUTED = "computed"  # the finding box's first entry: no override
+REASON_PLACEHOLDER = {
+    "na": "Why does this not apply here? (required for N/A: a few words)",
+    "arise": "Why has this situation not come up? (required: a few words)",
 }
 
 
@@ -87,6 +97,21 @@ class QuestionWidget(QFrame):
             badge.setObjectName("badge")
             badge.setToolTip(tip)
             header.addWidget(badge)
+        if question.note_only:
+            note = QLabel("Note")
+            note.setObjectName("note")
+            note.setToolTip(
+                "Reflects a NOTE or guidance in the standard, not a requirement: it can show an "
+                "opportunity for improvement, never a nonconformity"
+            )
+            header.addWidget(note)
+        if question.conditional:
+            arises = QLabel("If it arises")
+            arises.setObjectName("note")
+            arises.setToolTip(
+                "Applies only once the situation arises; if it has not, press D and say why"
+            )
+            header.addWidget(arises)
         self.carried = QLabel("Carried over")
         self.carried.setObjectName("carried")
         self.carried.setToolTip(
@@ -123,14 +148,52 @@ class QuestionWidget(QFrame):
             self.na_button.clicked.connect(lambda: self._toggle_na(from_key=False))
             scale_row.addSpacing(8)
             scale_row.addWidget(self.na_button)
+        self.arise_button: QToolButton | None = None
+        if question.conditional:
+            self.arise_button = self._scale_button(
+                "Does not arise",
+                "The situation has not come up in the period assessed (D); say why",
+            )
+            self.arise_button.setObjectName("arise")
+            self.arise_button.clicked.connect(lambda: self._toggle_arise(from_key=False))
+            scale_row.addSpacing(8)
+            scale_row.addWidget(self.arise_button)
         scale_row.addStretch()
         self.level_label = _wrapped(name="level")
 
-        self.justification = FieldEdit("Why does this not apply here? (required for N/A)")
+        # A line of its own: beside the scale it would not fit a column of a paired clause.
+        finding_row = QHBoxLayout()
+        self.finding_label = QLabel()
+        self.finding_label.setObjectName("finding")
+        self.finding_label.setEnabled(False)  # muted: what the override replaced
+        self.finding_box = QComboBox()
+        self.finding_box.setObjectName("override")
+        self.finding_box.setAccessibleName(f"Finding for {question.id}")
+        self.finding_box.setToolTip(
+            "The finding the rules compute; choose another to record your own judgement (F)"
+        )
+        self.finding_box.addItem("Finding: as computed", COMPUTED)
+        for finding in rules.FINDINGS:
+            if not (question.note_only and finding in rules.NONCONFORMITIES):
+                self.finding_box.addItem(f"Assessor's finding: {finding}", finding)
+        self.finding_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.finding_box.activated.connect(self._override_chosen)
+        finding_row.addWidget(self.finding_box)
+        finding_row.addWidget(self.finding_label)
+        finding_row.addStretch()
+        self.finding_row = QWidget()
+        self.finding_row.setLayout(finding_row)
+        finding_row.setContentsMargins(0, 0, 0, 0)
+
+        self.justification = FieldEdit(REASON_PLACEHOLDER["na"])
+        self.override_reason = FieldEdit(
+            "Why do you judge it differently? (required for your own finding: a few words)"
+        )
         self.notes = FieldEdit("Notes: what you saw and heard")
         self.evidence = FieldEdit("Evidence: documents, records, interviews")
         for field, edit in (
             ("justification", self.justification),
+            ("override_reason", self.override_reason),
             ("notes", self.notes),
             ("evidence", self.evidence),
         ):
@@ -153,16 +216,20 @@ class QuestionWidget(QFrame):
         layout.addWidget(self.text)
         layout.addLayout(scale_row)
         layout.addWidget(self.level_label)
+        layout.addWidget(self.finding_row)
         layout.addWidget(self.justification)
+        layout.addWidget(self.override_reason)
         layout.addWidget(self.notes)
         layout.addWidget(self.evidence)
         layout.addWidget(self.guidance)
         if book.read_only:
             for button in self.level_buttons.values():
                 button.setEnabled(False)
-            if self.na_button:
-                self.na_button.setEnabled(False)
-            for edit in (self.justification, self.notes, self.evidence):
+            for button in (self.na_button, self.arise_button):
+                if button is not None:
+                    button.setEnabled(False)
+            self.finding_box.setEnabled(False)
+            for edit in (self.justification, self.override_reason, self.notes, self.evidence):
                 edit.setReadOnly(True)
         self.refresh()
 
@@ -177,8 +244,12 @@ class QuestionWidget(QFrame):
         return button
 
     def _level_tip(self, level: int) -> str:
-        info = self.scale[level]
-        return f"{level} · {info.name}: {info.description}"
+        return f"{level} · {self.scale[level].name}: {self._level_text(level)}"
+
+    def _level_text(self, level: int) -> str:
+        """What the level means for this question: its own description where the pack gives
+        one (a yes/no requirement), else the scale's."""
+        return self.question.level_description(level) or self.scale[level].description
 
     def _guidance_html(self) -> str:
         q = self.question
@@ -195,28 +266,54 @@ class QuestionWidget(QFrame):
     def refresh(self) -> None:
         """Show the answer as the book has it."""
         state = self.book.get(self.question.id)
+        excused = state.not_applicable or state.does_not_arise
         for level, button in self.level_buttons.items():
-            button.setChecked(not state.not_applicable and state.maturity == level)
-            button.setEnabled(not self.book.read_only and not state.not_applicable)
+            button.setChecked(not excused and state.maturity == level)
+            button.setEnabled(not self.book.read_only and not excused)
         if self.na_button is not None:
             self.na_button.setChecked(state.not_applicable)
-        self.justification.setVisible(state.not_applicable)
-        for field in ("justification", "notes", "evidence"):
+        if self.arise_button is not None:
+            self.arise_button.setChecked(state.does_not_arise)
+        self.justification.setPlaceholderText(
+            REASON_PLACEHOLDER["arise" if state.does_not_arise else "na"]
+        )
+        self.justification.setVisible(excused)
+        for field in ("justification", "override_reason", "notes", "evidence"):
             getattr(self, field).set_text(getattr(state, field))
         self.carried.setVisible(state.carried_over)
-        status = self.book.status(self.question.id)
+        status, problem = self.book.judged(self.question.id)
         if status == rules.NOT_APPLICABLE:
             self.level_label.setText("Not applicable.")
+        elif status == rules.DOES_NOT_ARISE:
+            self.level_label.setText("Does not arise here: no finding, counted as answered.")
         elif status == rules.INVALID:
-            self.level_label.setText(
-                "Not applicable: give the justification below, or press 0–5 to answer."
-            )
+            self.level_label.setText(f"To put right: {problem}.")
         elif state.maturity is not None:
             info = self.scale[state.maturity]
-            self.level_label.setText(f"{state.maturity} · {info.name}: {info.description}")
+            self.level_label.setText(
+                f"{state.maturity} · {info.name}: {self._level_text(state.maturity)}"
+            )
         else:
             self.level_label.setText("Not answered yet: press 0–5, or click a level.")
         self.level_label.setEnabled(status != rules.UNANSWERED)
+        if self.level_label.property("problem") != (status == rules.INVALID):
+            self.level_label.setProperty("problem", status == rules.INVALID)
+            self.level_label.style().unpolish(self.level_label)
+            self.level_label.style().polish(self.level_label)
+        self._show_finding(state)
+
+    def _show_finding(self, state) -> None:
+        computed = self.book.computed_finding(self.question.id)
+        self.finding_row.setVisible(computed is not None)
+        overriding = computed is not None and state.override_finding is not None
+        self.override_reason.setVisible(overriding)
+        if computed is None:
+            return
+        # The box shows the finding that counts; beside an override, what it replaced.
+        self.finding_box.setItemText(0, f"Finding: {computed} (computed)")
+        self.finding_label.setText(f"computed: {computed}" if state.override_finding else "")
+        index = self.finding_box.findData(state.override_finding or COMPUTED)
+        self.finding_box.setCurrentIndex(max(index, 0))
 
     def set_current(self, current: bool) -> None:
         if self.property("current") != current:
@@ -259,6 +356,41 @@ class QuestionWidget(QFrame):
         elif from_key:
             self.setFocus()
 
+    def _toggle_arise(self, *, from_key: bool) -> None:
+        if self.book.read_only:
+            self.message.emit("This assessment is final; reopen it to change answers.")
+            return
+        state = self.book.get(self.question.id)
+        if not self.book.set_does_not_arise(self.question.id, not state.does_not_arise):
+            self.message.emit(
+                f"{self.question.id} applies whether or not a particular situation arises: "
+                f"answer it with a level."
+            )
+            return
+        self.refresh()
+        if self.book.get(self.question.id).does_not_arise:
+            self.justification.setFocus()
+        elif from_key:
+            self.setFocus()
+
+    def _override_chosen(self, index: int) -> None:
+        if self.book.read_only:
+            return
+        chosen = self.finding_box.itemData(index)
+        self.book.set_override(self.question.id, None if chosen == COMPUTED else chosen)
+        self.refresh()
+        if chosen != COMPUTED:
+            self.override_reason.setFocus()
+
+    def _choose_finding(self) -> None:
+        if self.book.read_only:
+            self.message.emit("This assessment is final; reopen it to change answers.")
+        elif self.book.computed_finding(self.question.id) is None:
+            self.message.emit("Answer the question with a level before you judge its finding.")
+        else:
+            self.finding_box.setFocus()
+            self.finding_box.showPopup()
+
     def _left_field(self) -> None:
         if self.book.saver is not None:
             self.book.saver.flush()  # leaving a field saves it now, not after the pause
@@ -273,6 +405,10 @@ class QuestionWidget(QFrame):
             self._choose(DIGITS[key], keyboard=True)
         elif key == Qt.Key.Key_N:
             self._toggle_na(from_key=True)
+        elif key == Qt.Key.Key_D:
+            self._toggle_arise(from_key=True)
+        elif key == Qt.Key.Key_F:
+            self._choose_finding()
         elif key == Qt.Key.Key_G:
             self.set_guidance_visible(not self.guidance.isVisible())
         elif key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):

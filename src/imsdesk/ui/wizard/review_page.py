@@ -65,11 +65,11 @@ class ReviewPage(QWizardPage):
         self.open_questions.clear()
         for page in data.pages:
             for question_id in page.question_ids:
-                status = book.status(question_id)
-                if status in (rules.ANSWERED, rules.NOT_APPLICABLE):
+                status, problem = book.judged(question_id)
+                if status in rules.COMPLETE:
                     continue
                 question = data.question(question_id)
-                why = "N/A needs a justification" if status == rules.INVALID else "unanswered"
+                why = f"to put right: {problem}" if status == rules.INVALID else "unanswered"
                 snippet = (
                     question.text
                     if len(question.text) <= SNIPPET

@@ -9,7 +9,8 @@ SHORTCUTS = """Main window
 
 Wizard
   0–5  set the maturity of the highlighted question (and go to the next unanswered one)
-  N  not applicable (then type the justification) · G  guidance · Up/Down  previous/next question
+  N  not applicable · D  does not arise (then type the reason) · F  your own finding
+  G  guidance · Up/Down  previous/next question
   Tab / Shift+Tab  next/previous field · Esc  back from a field to its question
   Ctrl+PgDown / Ctrl+PgUp  next/previous clause · Ctrl+F  find a clause or question
   Ctrl+W  close the wizard (everything is already saved)
