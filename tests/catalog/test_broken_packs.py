@@ -83,7 +83,7 @@ CASES = [
             ("id: waste-2-a", "question waste-2-a: the field 'guidance' is missing"),
             ("guidence:", "question waste-2-a: unknown field 'guidence' (check the spelling; "
                           "allowed: action, basis, conditional, documented_information, "
-                          "evidence, guidance, id, levels, na_allowed, proves, serves, text, "
+                          "evidence, guidance, id, levels, na_allowed, proves, serves, text, topic, "
                           "weight)"),
         ],
     ),

@@ -66,7 +66,9 @@ def test_validate_accepts_the_shipped_packs(cli):
     run = cli("validate", *files)
     assert run.code == 0, run.stdout
     assert run.stdout == ""
-    assert run.stderr.count(": valid") == len(files) == 4  # two packs, crosswalk, link library
+    assert (
+        run.stderr.count(": valid") == len(files) == 5
+    )  # two packs, crosswalk, link library, topics
 
 
 def test_validate_rejects_with_one_line_per_problem(cli, tmp_path: Path):

@@ -30,8 +30,11 @@ def without_time(document: dict) -> dict:
 
 def test_plan_round_trip(tmp_path: Path, db, catalog, demo):
     first = exchange.export_document(db, demo.id)
-    assert len(first["objectives"]) == 8 and len(first["links"]) == 4
-    assert first["actions"] and all(a["source_key"] for a in first["actions"])
+    assert len(first["objectives"]) == 9 and len(first["links"]) == 5
+    generated = [a for a in first["actions"] if a["source_key"]]
+    assert generated and all(a["phase"] and a["questions"] for a in generated)
+    levers = [a for a in first["actions"] if not a["source_key"]]
+    assert levers and all(a["link"] for a in levers)  # the templates' objective actions
     path = tmp_path / "demo.json"
     exchange.write_document(path, first)
     fresh = open_database(tmp_path / "fresh.sqlite3")
@@ -44,7 +47,7 @@ def test_plan_round_trip(tmp_path: Path, db, catalog, demo):
         fresh.close()
     assert without_time(first) == without_time(second)
     assert changes.empty  # the imported plan already matches the answers
-    assert [len(g.targets) for g in view.plan.groups] == [1, 2, 1, 0]
+    assert [len(g.targets) for g in view.plan.groups] == [1, 2, 1, 1]
 
 
 def test_the_same_gap_from_two_laptops_merges_into_one_action(tmp_path: Path, db, catalog, demo):
@@ -53,6 +56,7 @@ def test_the_same_gap_from_two_laptops_merges_into_one_action(tmp_path: Path, db
     # Laptop B generated the same actions under its own ids, and gave one an owner later.
     import uuid
 
+    other["actions"] = [a for a in other["actions"] if a["source_key"]]
     for action in other["actions"]:
         action["id"] = str(uuid.uuid4())
     other["actions"][0].update(owner="Works manager", updated_at="2999-01-01T00:00:00Z",
@@ -64,7 +68,8 @@ def test_the_same_gap_from_two_laptops_merges_into_one_action(tmp_path: Path, db
         a for a in merged["actions"] if a["source_key"] == other["actions"][0]["source_key"]
     )
     assert first["owner"] == "Works manager"
-    assert first["id"] == document["actions"][0]["id"]  # the local id is kept
+    local = next(a for a in document["actions"] if a["source_key"] == first["source_key"])
+    assert first["id"] == local["id"]  # the local id is kept
 
 
 def test_a_link_to_an_objective_outside_the_file_is_refused(db, catalog, demo):

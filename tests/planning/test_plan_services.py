@@ -37,7 +37,20 @@ def test_objectives_are_validated_and_ordered(db, scoped):
     first = otif(db, scoped)
     with pytest.raises(InvalidInput, match="An environmental target needs a KPI"):
         objectives.add_objective(db, scoped.id, ObjectiveInput("environmental", "Less CO2"))
-    second = objectives.add_objective(db, scoped.id, ObjectiveInput("quality", "Fewer complaints"))
+    with pytest.raises(InvalidInput, match=r"must be measurable \(ISO 9001 6.2.1 b\)"):
+        objectives.add_objective(db, scoped.id, ObjectiveInput("quality", "Improve quality"))
+    second = objectives.add_objective(
+        db,
+        scoped.id,
+        ObjectiveInput(
+            "quality",
+            "Fewer complaints",
+            kpi="Complaints",
+            unit="per 1,000 orders",
+            target_value=1.5,
+            due=LATER,
+        ),
+    )
     assert (first.position, second.position) == (0, 1)
     changed = objectives.update_objective(db, first.id, owner="Logistics", status="at risk")
     assert (changed.owner, changed.status, changed.kpi) == ("Logistics", "at risk", "OTIF")
@@ -75,9 +88,20 @@ def test_plan_reads_up_to_date_and_keeps_edits(db, catalog, scoped):
     objectives.accept_suggestion(
         db, library, quality.id, "delivery-transport", baseline=18, target_value=16, due=LATER
     )
-    objectives.add_objective(db, scoped.id, ObjectiveInput("quality", "Fewer complaints"))
+    objectives.add_objective(
+        db,
+        scoped.id,
+        ObjectiveInput(
+            "quality",
+            "Fewer complaints",
+            kpi="Complaints",
+            unit="per 1,000 orders",
+            target_value=1.5,
+            due=LATER,
+        ),
+    )
     services.save_answers(db, scoped.id, [
-        AnswerInput("14001-8.1-a", maturity=0), AnswerInput("9001-8.5.1-a", maturity=1),
+        AnswerInput("14001-8.1-d", maturity=0), AnswerInput("9001-8.5.1-a", maturity=1),
         AnswerInput("9001-6.2.1-a", maturity=2),
     ])  # fmt: skip
     changes = plans.refresh_plan(db, catalog, scoped.id, today=dt.date(2026, 4, 1))
@@ -85,16 +109,20 @@ def test_plan_reads_up_to_date_and_keeps_edits(db, catalog, scoped):
     view = plans.load_plan(db, catalog, scoped.id)
     [linked, unlinked] = view.plan.groups
     assert not linked.incomplete and unlinked.incomplete
-    attached = {a.clause for a in linked.targets[0].actions}
-    assert attached == {"8.1", "6.2.1"}  # EMS operational control (template) and 6.2 (every link)
-    [section] = view.plan.sections
-    assert section.number == "8" and [a.clause for a in section.actions] == ["8.5.1"]
+    # Only what the template names stands under the link: control of outsourced transport
+    # (14001-8.1-d). Setting objectives in general (6.2.1) and production (8.5.1) do not move it.
+    attached = {q for a in linked.targets[0].actions for q in a.question_ids}
+    assert attached == {"14001-8.1-d"}
+    assert [(s.number, [a.clause for a in s.actions]) for s in view.plan.sections] == [
+        ("6", ["6.2.1"]),
+        ("8", ["8.5.1"]),
+    ]
 
     ems_action = next(a for a in view.plan.actions if a.clause == "8.1")
     plans.update_action(db, ems_action.id, owner="Plant manager", status="in progress")
     # Answers change: the EMS gap closes, a QMS one opens.
     services.save_answers(db, scoped.id, [
-        AnswerInput("14001-8.1-a", maturity=4), AnswerInput("9001-8.5.2-a", maturity=0),
+        AnswerInput("14001-8.1-d", maturity=4), AnswerInput("9001-8.5.2-a", maturity=0),
     ])  # fmt: skip
     changes = plans.refresh_plan(db, catalog, scoped.id, today=dt.date(2026, 5, 1))
     assert (len(changes.added), len(changes.closed)) == (1, 1)

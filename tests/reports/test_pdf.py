@@ -128,3 +128,12 @@ def test_the_register_shows_what_did_not_arise_and_the_assessors_findings(text):
     assert squash("14001-8.2-d (likely minor by the assessor's judgement: maturity 0)") in flat
     assert squash(f"Assessor's finding (computed: likely major): {OVERRIDE_REASON}") in flat
     assert squash("Does not arise because:") in flat
+
+
+def test_the_plan_shows_integrated_actions_by_phase_with_what_they_serve(text):
+    flat = squash(text)
+    assert (
+        squash("Phase 6 · Integrate the internal audit programme for quality and environment")
+        in flat
+    )
+    assert squash("ISO 9001 9.2.1") in flat

@@ -150,6 +150,10 @@ def test_action_plan_sheet(book):
     assert any(
         isinstance(r[0], str) and r[0].startswith("Other gap actions — 8 Operation") for r in items
     )
+    # Integrated actions name both standards' clauses; generated actions carry their phase.
+    merged = [r for r in items if r[0] == "Action" and "ISO 9001" in r[7] and "ISO 14001" in r[7]]
+    assert merged and all(r[10] for r in merged)  # with an owner
+    assert any(r[2].startswith("Phase 6: Integrate the internal audit programme") for r in merged)
     validations = ws.data_validations.dataValidation
     lists = sorted(v.formula1 for v in validations)
     assert lists == [

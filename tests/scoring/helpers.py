@@ -24,7 +24,7 @@ class A:
 
 def q(qid: str, clause: str, weight: float = 1, documented: str = "none", na: bool = False,
       serves: str | None = None, basis: str = "requirement", proves: str | None = None,
-      conditional: bool = False) -> Question:  # fmt: skip
+      conditional: bool = False, topic: str | None = None) -> Question:  # fmt: skip
     return Question(
         id=qid,
         clause=clause,
@@ -39,6 +39,7 @@ def q(qid: str, clause: str, weight: float = 1, documented: str = "none", na: bo
         basis=basis,
         proves=proves,
         conditional=conditional,
+        topic=topic,
     )
 
 

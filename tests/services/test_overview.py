@@ -212,7 +212,16 @@ def test_reads_write_nothing(db, catalog, assessment, spy):
 
     services.save_answer(db, assessment.id, AnswerInput("9001-4.1-a", maturity=2))
     quality = objectives.add_objective(
-        db, assessment.id, ObjectiveInput("quality", "Deliver on time")
+        db,
+        assessment.id,
+        ObjectiveInput(
+            "quality",
+            "Deliver on time",
+            kpi="OTIF",
+            unit="%",
+            target_value=97,
+            due=assessment.date + dt.timedelta(days=200),
+        ),
     )
     spy.seen.clear()
     detail = services.load_assessment(db, assessment.id)

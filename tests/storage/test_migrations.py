@@ -261,6 +261,27 @@ def check_0006(db: Database) -> None:
     )
 
 
+def seed_0007(connection: Connection) -> None:
+    """A generated action with its phase and the questions it closes."""
+    seed_0006(connection)
+    t = STAMP
+    _insert(connection, "action", id=_hex(ASSESSMENT)[:-1] + "c", created_at=t, updated_at=t,
+            assessment_id=_hex(ASSESSMENT), link_id=None, source_key="topic:risks",
+            pack_id="iso9001-2015", clause="6.1", title="Integrate the risk register",
+            description="", finding="likely minor", priority=10.0, due="2026-09-01",
+            owner="Management system lead", status="open", note="", closed_by_plan=0,
+            edited="[]", phase=2, question_ids='["9001-6.1-a", "14001-6.1.1-a"]')  # fmt: skip
+
+
+def check_0007(db: Database) -> None:
+    from imsdesk.catalog import load_catalog
+    from imsdesk.services import plan as plans
+
+    check_0006(db)
+    [action] = plans.load_plan(db, load_catalog(), ASSESSMENT).plan.actions
+    assert (action.phase, action.question_ids) == (2, ("9001-6.1-a", "14001-6.1.1-a"))
+
+
 SEEDS: dict[str, tuple[Callable[[Connection], None], Callable[[Database], None]]] = {
     "0001": (seed_0001, check_0001),
     "0002": (seed_0002, check_0002),
@@ -268,6 +289,7 @@ SEEDS: dict[str, tuple[Callable[[Connection], None], Callable[[Database], None]]
     "0004": (seed_0004, check_0004),
     "0005": (seed_0005, check_0005),
     "0006": (seed_0006, check_0006),
+    "0007": (seed_0007, check_0007),
 }
 
 

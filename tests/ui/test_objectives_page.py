@@ -142,7 +142,8 @@ def test_a_new_quality_objective_shows_its_problems_next_to_the_fields(
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(form.problems()), timeout=10000)
     assert form.problems() == {
-        "kpi": "A baseline or target value needs a KPI and a unit to be measured in.",
+        "kpi": "A quality objective must be measurable (ISO 9001 6.2.1 b): it needs a KPI and a "
+        "unit.",
         "due": "The due date 2026-01-31 must be after the assessment date 2026-03-02.",
     }
     # The unit shares the KPI's message: outlined, the message shown once.
@@ -297,7 +298,11 @@ def test_no_suggestion_fits_then_the_whole_library_can_be_shown(
     qtbot, db, assessment, page, library
 ):
     quality = objectives.add_objective(
-        db, assessment.id, ObjectiveInput(QUALITY, "Happier auditors")
+        db,
+        assessment.id,
+        ObjectiveInput(
+            QUALITY, "Happier auditors", kpi="Audit score", unit="points", target_value=9, due=LATER
+        ),
     )
     reload(qtbot, page)
     page.select(quality.id)
@@ -463,6 +468,9 @@ def test_changes_from_elsewhere_refresh_the_page_and_keep_what_is_typed(
 def test_the_pages_own_writes_are_not_read_twice(qtbot, ctx, assessment, page, monkeypatch):
     page.start_new(QUALITY)
     qtbot.keyClicks(page.form.editors["statement"], "Happier customers")
+    for field, value in (("kpi", "Satisfaction score"), ("unit", "points"),
+                         ("target_value", "9"), ("due", LATER.isoformat())):  # fmt: skip
+        type_into(qtbot, page.form.editors[field], value)
     reloads = []
     read_again = page.reload
     monkeypatch.setattr(page, "reload", lambda select=None: reloads.append(1) or read_again(select))

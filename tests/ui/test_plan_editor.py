@@ -108,7 +108,7 @@ def choose(combo: QComboBox, value) -> None:
 
 
 def test_the_model_and_the_filter_pass_the_model_tester(qtmodeltester, editor):
-    assert editor.model.rowCount() == len(editor.model.snapshot.rows) > 100
+    assert editor.model.rowCount() == len(editor.model.snapshot.rows) > 50
     qtmodeltester.check(editor.model)
     qtmodeltester.check(editor.proxy)
     choose(editor.status_filter, UNFINISHED)
@@ -182,6 +182,7 @@ def test_the_date_editor_and_the_status_drop_down_save_from_the_keyboard(
     assert (again.due, again.status) == (dt.date(2026, 11, 30), "done")
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support")  # the owners' completer popup
 def test_typing_on_a_cell_edits_it(qtbot, editor, db, catalog, demo):
     action = first(editor)
     table = editor.table
@@ -272,12 +273,22 @@ def test_an_edited_priority_persists_and_survives_a_refresh(qtbot, editor, db, c
 
 def remedies(db, catalog, assessment_id):
     """Question results grouped as the planning rules group them into actions."""
+    from imsdesk.planning.generate import topic_key
+    from imsdesk.planning.topics import load_topics
+
     scored = score(db, catalog, assessment_id)
     packs = {p.id: p for p in scored.scope.packs}
+    topics = load_topics()
     groups: dict[str, list] = {}
     for result in scored.card.questions:
-        action = packs[result.pack_id].question(result.question_id).action
-        groups.setdefault(remedy_key(result.pack_id, result.clause, action), []).append(result)
+        question = packs[result.pack_id].question(result.question_id)
+        topic = topics.get(question.topic)
+        key = (
+            topic_key(topic.id)
+            if topic is not None and topic.shared
+            else remedy_key(result.pack_id, result.clause, question.action)
+        )
+        groups.setdefault(key, []).append(result)
     return groups
 
 
@@ -360,10 +371,11 @@ def test_refresh_from_answers_keeps_every_edit_and_says_what_changed(
 def test_filters_by_status_owner_standard_and_overdue(qtbot, editor, db, catalog, demo):
     model = editor.model
     all_actions = [r.action for r in model.snapshot.rows]
-    a, b = all_actions[0], all_actions[5]
+    a, b, c = all_actions[0], all_actions[5], all_actions[7]
     edit(qtbot, editor, a.id, Column.OWNER, "Sarah")
     edit(qtbot, editor, b.id, Column.OWNER, "sarah")
     edit(qtbot, editor, b.id, Column.STATUS, "done")
+    edit(qtbot, editor, c.id, Column.OWNER, "")  # generated actions come with an owner role
     total = model.rowCount()
 
     choose(editor.owner_filter, "Sarah")
@@ -373,8 +385,7 @@ def test_filters_by_status_owner_standard_and_overdue(qtbot, editor, db, catalog
     choose(editor.status_filter, UNFINISHED)
     assert [x.id for x in shown(editor)] == [a.id]
     choose(editor.owner_filter, UNASSIGNED)
-    assert shown(editor) and all(not x.owner and x.status in ("open", "in progress")
-                                 for x in shown(editor))  # fmt: skip
+    assert [x.id for x in shown(editor)] == [c.id]
     assert editor.counts.text().startswith(f"{len(shown(editor))} of {total} actions shown")
     choose(editor.owner_filter, None)
     choose(editor.status_filter, None)
@@ -383,7 +394,9 @@ def test_filters_by_status_owner_standard_and_overdue(qtbot, editor, db, catalog
     standards = [editor.standard_filter.itemText(i) for i in range(editor.standard_filter.count())]
     assert standards == ["All", "ISO 14001", "ISO 9001"]
     choose(editor.standard_filter, "ISO 9001")
-    assert shown(editor) and all(x.pack_id == "iso9001-2015" for x in shown(editor))
+    serving = [model.row(model.row_of(x.id)).standards for x in shown(editor)]
+    assert serving and all("ISO 9001" in s for s in serving)  # integrated actions included
+    assert any("ISO 14001" in s for s in serving)
     choose(editor.standard_filter, None)
 
     editor.overdue_only.setChecked(True)

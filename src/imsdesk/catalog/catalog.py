@@ -22,7 +22,8 @@ from imsdesk.paths import questionnaires_dir, user_data_dir
 
 SUFFIXES = (".yaml", ".yml")
 # Data files that live beside the packs but are read by other parts of IMS Desk.
-OTHER_FORMATS = {"imsdesk-objective-links"}  # imsdesk.planning.library reads these
+# imsdesk.planning reads these: the link library and the plan topics
+OTHER_FORMATS = {"imsdesk-objective-links", "imsdesk-plan-topics"}
 
 
 @dataclass(frozen=True)

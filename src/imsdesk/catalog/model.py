@@ -57,6 +57,9 @@ class Question:
     # What some levels look like for this question (a yes/no requirement has no natural 0-5
     # scale); the wizard shows them next to the pack's scale.
     levels: tuple[ScaleLevel, ...] = ()
+    # The piece of work the remedy belongs to (a plan topic: questionnaires/plan-topics.yaml):
+    # it merges QMS and EMS gaps into one action, and gives the action its phase and owner role.
+    topic: str | None = None
 
     def level_description(self, level: int) -> str:
         """This question's own description of ``level``, or ""."""

@@ -243,6 +243,7 @@ def _question(q: dict[str, Any], clause: str) -> Question:
         basis=q.get("basis", REQUIREMENT),
         proves=q.get("proves"),
         conditional=bool(q.get("conditional", False)),
+        topic=q.get("topic"),
         levels=tuple(
             ScaleLevel(x["level"], "", clean_text(x["description"]))
             for x in sorted(q.get("levels", []), key=lambda x: x["level"])

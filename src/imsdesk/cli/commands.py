@@ -171,9 +171,12 @@ def questionnaires(args: argparse.Namespace) -> int:
 
 
 def validate(args: argparse.Namespace) -> int:
-    from imsdesk.planning.library import FORMAT, build_library_file
+    from imsdesk.planning import library, topics
 
-    problems = validate_files(args.files, {FORMAT: build_library_file})
+    problems = validate_files(
+        args.files,
+        {library.FORMAT: library.build_library_file, topics.FORMAT: topics.build_topics_file},
+    )
     for problem in problems:
         print(problem)
     if problems:

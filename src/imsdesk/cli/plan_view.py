@@ -43,7 +43,17 @@ def link_json(link: LinkData) -> dict[str, Any]:
     }
 
 
-def action_json(a: ActionData) -> dict[str, Any]:
+def action_json(a: ActionData, view: PlanView | None = None) -> dict[str, Any]:
+    extra = (
+        {
+            "phase": a.phase,
+            "phase_name": view.phase_name(a) or None,
+            "standards": list(view.standards(a)),
+            "questions": list(a.question_ids),
+        }
+        if view is not None
+        else {}
+    )
     return {
         "id": str(a.id),
         "title": a.title,
@@ -58,6 +68,7 @@ def action_json(a: ActionData) -> dict[str, Any]:
         "note": a.note,
         "generated": a.generated,
         "link": str(a.link_id) if a.link_id else None,
+        **extra,
     }
 
 
@@ -81,7 +92,7 @@ def plan_json(view: PlanView, changes: PlanChanges) -> dict[str, Any]:
             for o in plan.objectives
         ],
         "links": [link_json(link) for link in plan.links],
-        "actions": [action_json(a) for a in plan.actions],
+        "actions": [action_json(a, view) for a in plan.actions],
         "changes": {
             "added": len(changes.added),
             "updated": len(changes.updated),
@@ -95,11 +106,16 @@ def _short(value: uuid.UUID) -> str:
     return str(value)[:8]
 
 
-def _action_line(a: ActionData) -> str:
+def _action_line(a: ActionData, view: PlanView) -> str:
     due = a.due.isoformat() if a.due else "no due date"
     owner = a.owner or "no owner"
     where = f"{a.clause} " if a.clause else ""
-    return f"    [{a.status}] {where}{a.title}  ({due}, {owner}) {_short(a.id)}"
+    phase = f"phase {a.phase}, " if a.phase else ""
+    serves = " + ".join(view.standards(a))
+    return (
+        f"    [{a.status}] {where}{a.title}  ({phase}{due}, {owner}; {serves or 'own action'}) "
+        f"{_short(a.id)}"
+    )
 
 
 def plan_text(view: PlanView, changes: PlanChanges) -> str:
@@ -120,7 +136,7 @@ def plan_text(view: PlanView, changes: PlanChanges) -> str:
             t = target.objective
             lines.append(f"  -> Environmental target {_short(t.id)}: {t.statement}")
             lines.append(f"     {_measure(t)}")
-            lines += [_action_line(a) for a in target.actions]
+            lines += [_action_line(a, view) for a in target.actions]
     for o in plan.unlinked_targets:
         lines += [
             "",
@@ -128,7 +144,7 @@ def plan_text(view: PlanView, changes: PlanChanges) -> str:
         ]
     for section in plan.sections:
         lines += ["", f"Section {section.number} {section.title}"]
-        lines += [_action_line(a) for a in section.actions]
+        lines += [_action_line(a, view) for a in section.actions]
     return "\n".join(lines)
 
 

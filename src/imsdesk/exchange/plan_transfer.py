@@ -78,6 +78,8 @@ def export_plan(session: Session, assessment: Assessment) -> dict[str, Any]:
                 "due": _date(a.due),
                 "edited": sorted(a.edited or ()),
                 "link": str(a.link_id) if a.link_id else None,
+                "phase": a.phase,
+                "questions": list(a.question_ids or ()),
                 **_stamps(a),
             }
             for a in sorted(assessment.actions, key=lambda a: (a.created_at, str(a.id)))
@@ -199,4 +201,7 @@ def _merge_actions(
         row.due = dt.date.fromisoformat(item["due"]) if item["due"] else None
         row.edited = list(item["edited"])
         row.link_id = link
+        # Derived by the plan (absent from older files: the next refresh works them out).
+        row.phase = item.get("phase")
+        row.question_ids = list(item.get("questions", []))
         row.updated_at = incoming

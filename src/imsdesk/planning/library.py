@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from imsdesk.catalog.catalog import default_folders
 from imsdesk.catalog.packs import clean_text
 from imsdesk.catalog.problems import PackError, Problem
 from imsdesk.catalog.schemas import schema_problems
-from imsdesk.catalog.yamlsource import Source, read_source
+from imsdesk.catalog.yamlsource import Source
+from imsdesk.planning.datafiles import data_files, parsed
 from imsdesk.planning.model import ObjectiveData
 
 FORMAT = "imsdesk-objective-links"
@@ -36,6 +36,19 @@ class Side:
 
 
 @dataclass(frozen=True)
+class TemplateAction:
+    """A lever of a template's rationale: what to do, who typically owns it, when (days after
+    the link is made), with what, and how the results are evaluated (ISO 9001 / ISO 14001
+    6.2.2)."""
+
+    title: str
+    owner: str
+    days: int
+    resources: str
+    evaluation: str
+
+
+@dataclass(frozen=True)
 class LinkTemplate:
     id: str
     category: str
@@ -46,6 +59,9 @@ class LinkTemplate:
     rationale: str
     clauses: tuple[tuple[str, str], ...]  # (side, clause)
     source: str = ""
+    # The questions whose gap actions move this link's objectives: only those stand under it.
+    questions: frozenset[str] = frozenset()
+    actions: tuple[TemplateAction, ...] = ()  # added under the link when it is accepted
 
 
 @dataclass(frozen=True)
@@ -119,6 +135,17 @@ def _template(t: dict, source: str) -> LinkTemplate:
             + [("ems", n) for n in clauses.get("ems", [])]
         ),
         source=source,
+        questions=frozenset(t.get("questions", [])),
+        actions=tuple(
+            TemplateAction(
+                " ".join(a["title"].split()),
+                a["owner"].strip(),
+                a["days"],
+                clean_text(a["resources"]),
+                clean_text(a["evaluation"]),
+            )
+            for a in t.get("actions", [])
+        ),
     )
 
 
@@ -126,23 +153,16 @@ def load_library(extra: Sequence[Path] = ()) -> Library:
     """Every link library in the questionnaire folders; bad files become problems."""
     templates: dict[str, LinkTemplate] = {}
     problems: list[Problem] = []
-    for folder, _builtin in default_folders(extra):
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.glob("*.y*ml")):
-            try:
-                source = read_source(path)
-            except PackError as exc:
-                problems.extend(exc.problems)
-                continue
-            if not isinstance(source.data, dict) or source.data.get("format") != FORMAT:
-                continue
-            try:
-                for template in build_library_file(source, path):
-                    templates.setdefault(template.id, template)
-            except PackError as exc:
-                problems.extend(exc.problems)
+    for path in data_files(extra, FORMAT):
+        found, wrong = parsed(path, _library_file)
+        problems.extend(wrong)
+        for template in found or ():
+            templates.setdefault(template.id, template)
     return Library(tuple(templates.values()), tuple(problems))
+
+
+def _library_file(source: Source, path: Path) -> tuple[LinkTemplate, ...]:
+    return tuple(build_library_file(source, path))
 
 
 def _words(text: str) -> str:

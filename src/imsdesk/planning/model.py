@@ -61,6 +61,8 @@ class ActionData:
     edited: frozenset[str] = field(default_factory=frozenset)
     link_id: uuid.UUID | None = None
     updated_at: dt.datetime | None = None
+    phase: int | None = None  # generated actions: the phase of building the system
+    question_ids: tuple[str, ...] = ()  # generated actions: the questions whose gaps it closes
 
     @property
     def generated(self) -> bool:

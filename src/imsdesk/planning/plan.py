@@ -20,16 +20,18 @@ from imsdesk.planning.model import (
     QualityGroup,
     SectionGroup,
 )
-from imsdesk.planning.validation import objective_problems
+from imsdesk.planning.validation import objective_problems, objective_warnings
 
 OTHER = "other"
 
 
 def action_order(action: ActionData) -> tuple:
-    """Open work first, most urgent first, then clause order."""
+    """Open work first, then by phase (prerequisites first), most urgent first, clause order."""
     closed = ACTION_STATUSES.index(action.status) >= 2 if action.status in ACTION_STATUSES else True
     number = tuple(clause_key(action.clause)) if action.clause else (999,)
-    return (closed, -(action.priority or 0.0), action.pack_id, number, action.title)
+    phase = action.phase if action.phase is not None else 99  # own actions after the phases
+    due = action.due.toordinal() if action.due else 10**7
+    return (closed, phase, -(action.priority or 0.0), action.pack_id, number, due, action.title)
 
 
 def assemble_plan(
@@ -83,9 +85,9 @@ def assemble_plan(
         for number in sorted(rest, key=lambda n: (n == OTHER, int(n) if n.isdigit() else 0))
     )
     problems = {
-        o.id: tuple(objective_problems(o, assessment_date))
+        o.id: found
         for o in objectives
-        if objective_problems(o, assessment_date)
+        if (found := tuple(objective_problems(o, assessment_date) + objective_warnings(o)))
     }
     return ActionPlan(
         objectives=tuple(ordered),

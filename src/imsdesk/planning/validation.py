@@ -7,6 +7,8 @@ message next to the field; ``objective_problems`` gives the messages alone.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from dataclasses import dataclass
 
 from imsdesk.planning.model import (
@@ -54,7 +56,6 @@ def field_problems(objective: ObjectiveData, assessment_date: dt.date) -> list[F
             f"{', '.join(f for f in FREQUENCIES if f)}.",
             "frequency",
         )
-    measured = objective.baseline is not None or objective.target_value is not None
     if objective.kind == ENVIRONMENTAL:
         missing = [
             (name, field)
@@ -74,15 +75,25 @@ def field_problems(objective: ObjectiveData, assessment_date: dt.date) -> list[F
                 + " (the baseline and the target value in the same unit).",
                 *(field for _, field in missing),
             )
-    elif measured and not (objective.kpi.strip() and objective.unit.strip()):
-        add(
-            "A baseline or target value needs a KPI and a unit to be measured in.",
-            *(
-                f
-                for f, value in (("kpi", objective.kpi), ("unit", objective.unit))
-                if not value.strip()
-            ),
-        )
+    elif objective.kind == QUALITY:
+        # ISO 9001 6.2.1 b): quality objectives shall be measurable.
+        missing = [
+            (name, field)
+            for name, field, value in (
+                ("a KPI", "kpi", objective.kpi.strip()),
+                ("a unit", "unit", objective.unit.strip()),
+                ("a target value", "target_value", objective.target_value is not None),
+                ("a due date", "due", objective.due is not None),
+            )
+            if not value
+        ]
+        if missing:
+            add(
+                "A quality objective must be measurable (ISO 9001 6.2.1 b): it needs "
+                + _join([name for name, _ in missing])
+                + ".",
+                *(field for _, field in missing),
+            )
     if (
         objective.baseline is not None
         and objective.target_value is not None
@@ -100,6 +111,30 @@ def field_problems(objective: ObjectiveData, assessment_date: dt.date) -> list[F
             "due",
         )
     return problems
+
+
+def objective_warnings(objective: ObjectiveData) -> list[str]:
+    """What does not stop saving but an auditor would query: a statement whose numbers disagree
+    with the target value ("no more than 6 a year" with a target of 1.5 per 1,000 orders)."""
+    numbers = [
+        float(n.replace(",", ""))
+        for n in re.findall(r"(?<![\w.])\d[\d,]*(?:\.\d+)?", objective.statement)
+        if not (1900 <= float(n.replace(",", "")) <= 2100)  # a year
+    ]
+    target, baseline = objective.target_value, objective.baseline
+    if not numbers or target is None:
+        return []
+    agreeing = {round(target, 2)} | ({round(baseline, 2)} if baseline is not None else set())
+    if baseline:
+        change = abs(target - baseline) / abs(baseline) * 100  # "by 10%"
+        agreeing |= {round(change), math.floor(change), math.ceil(change)}
+    if any(round(n, 2) in agreeing for n in numbers):
+        return []
+    said = ", ".join(f"{n:g}" for n in numbers)
+    return [
+        f"The statement says {said} but the target value is {target:g} {objective.unit}".rstrip()
+        + ": make them agree."
+    ]
 
 
 def _join(items: list[str]) -> str:

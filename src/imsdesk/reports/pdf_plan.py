@@ -67,23 +67,22 @@ class PlanSection:
         rows: list[list[Any]] = [
             [
                 cell(h, "cell-head")
-                for h in ("Action", "Clause", "Priority", "Due", "Owner", "Status")
+                for h in ("Action", "Serves", "Priority", "Due", "Owner", "Status")
             ]
         ]
         for a in actions:
-            pack = next((p for p in self.data.packs if p.id == a.pack_id), None)
-            clause = f"{pack.standard} {a.clause}" if pack and a.clause else a.clause or "—"
+            phase = f"Phase {a.phase} · " if a.phase else ""
             rows.append(
                 [
-                    cell(clip(a.title, 400)),
-                    cell(clause),
+                    cell(phase + clip(a.title, 400)),
+                    cell(self.data.serves(a)),
                     short(whole(a.priority)),
                     short(a.due.isoformat() if a.due else "—"),
                     cell(a.owner or "—"),
                     short(a.status),
                 ]
             )
-        return table(rows, [self.width * w for w in (0.44, 0.15, 0.08, 0.11, 0.13, 0.09)])
+        return table(rows, [self.width * w for w in (0.42, 0.17, 0.08, 0.11, 0.13, 0.09)])
 
 
 def _measure(o: ObjectiveData) -> str:

@@ -74,7 +74,7 @@ PLAN_COLUMNS = (
     ("Unit", 14),
     ("Baseline", 10),
     ("Target", 10),
-    ("Clause", 14),
+    ("Serves (standard and clauses)", 24),
     ("Priority", 9),
     ("Due", 12),
     ("Owner", 20),
@@ -326,10 +326,9 @@ def _plan(ws: Worksheet, data: ReportData) -> None:
 
     def action(a: ActionData) -> None:
         nonlocal row
-        pack = next((p for p in data.packs if p.id == a.pack_id), None)
-        clause = f"{pack.standard} {a.clause}" if pack and a.clause else a.clause
-        values = ("Action", str(a.id)[:8], a.title, "", "", None, None, clause, a.priority,
-                  a.due, a.owner, a.status)  # fmt: skip
+        phase = f"Phase {a.phase}: " if a.phase else ""
+        values = ("Action", str(a.id)[:8], phase + a.title, "", "", None, None, data.serves(a),
+                  a.priority, a.due, a.owner, a.status)  # fmt: skip
         _plan_row(ws, row, values)
         action_status.add(ws.cell(row=row, column=12))
         row += 1

@@ -16,6 +16,7 @@ from imsdesk.planning import (
     QUALITY,
     Library,
     LinkData,
+    LinkTemplate,
     ObjectiveData,
     Suggestion,
     objective_problems,
@@ -251,4 +252,33 @@ def accept_suggestion(
         template_id=template.id,
         clauses=template.clauses,
     )
+    _add_objective_actions(db, assessment_id, link, template)
     return target, link
+
+
+def _add_objective_actions(
+    db: Database, assessment_id: uuid.UUID, link: LinkData, template: LinkTemplate
+) -> None:
+    """The template's levers as actions under the link: the 6.2.2 plan for these objectives
+    (what, resources, who, when, how results are evaluated). They are the user's own actions
+    from then on: refreshing the plan never changes them."""
+    from imsdesk.services.plan import add_action
+
+    with db.read() as session:
+        start = get_assessment_row(session, assessment_id).date
+    for action in template.actions:
+        add_action(
+            db,
+            assessment_id,
+            action.title,
+            description=(
+                f"Resources: {action.resources}\n"
+                f"How the results are evaluated: {action.evaluation}\n"
+                f'(A lever of the link "{template.name}": part of the plan to achieve both '
+                f"objectives.)"
+            ),
+            clause="6.2",
+            link_id=link.id,
+            due=start + dt.timedelta(days=action.days),
+            owner=action.owner,
+        )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,13 +23,16 @@ from imsdesk.planning import (
     ActionData,
     ActionPlan,
     GeneratedAction,
+    Library,
     LinkData,
     PlanChanges,
     PlanSettings,
     assemble_plan,
     gap_actions,
+    load_library,
     sync_actions,
 )
+from imsdesk.planning.topics import Topics, load_topics
 from imsdesk.services.assessments import assessment_detail, get_assessment_row
 from imsdesk.services.objectives import link_data, objective_data, parse_id
 from imsdesk.services.scoring import ScoredAssessment, score_detail
@@ -60,6 +63,8 @@ def action_data(row: Action) -> ActionData:
         edited=frozenset(row.edited or ()),
         link_id=row.link_id,
         updated_at=row.updated_at,
+        phase=row.phase,
+        question_ids=tuple(row.question_ids or ()),
     )
 
 
@@ -187,6 +192,20 @@ def _link_in(session: Session, link_id: object, assessment_id: uuid.UUID) -> uui
 class PlanView:
     scored: ScoredAssessment
     plan: ActionPlan
+    topics: Topics = field(default_factory=Topics.empty)
+
+    def standards(self, action: ActionData) -> tuple[str, ...]:
+        """The standards an action serves: those of its questions (both, for an integrated
+        action), else of its questionnaire."""
+        scope = self.scored.scope
+        packs = {p.id for q in action.question_ids if (p := scope.pack_of(q)) is not None}
+        packs = packs or ({action.pack_id} if action.pack_id else set())
+        if not packs and action.link_id is not None:  # a link ties a QMS and an EMS objective
+            packs = {p.id for p in scope.packs}
+        return tuple(p.standard for p in scope.packs if p.id in packs)
+
+    def phase_name(self, action: ActionData) -> str:
+        return self.topics.phase_name(action.phase) if action.phase else ""
 
 
 def refresh_plan(
@@ -208,7 +227,15 @@ def refresh_plan(
         scored = score_detail(assessment_detail(assessment), catalog)
         objective_ids = [o.id for o in assessment.objectives]
         links = _links(session, objective_ids)
-        generated = gap_actions(scored.card, scored.scope.packs, assessment.date, links, settings)
+        generated = gap_actions(
+            scored.card,
+            scored.scope.packs,
+            assessment.date,
+            links,
+            settings,
+            topics=load_topics(catalog.folders),
+            link_questions=_link_questions(links, load_library(catalog.folders)),
+        )
         rows = {a.id: a for a in assessment.actions}
         changes = sync_actions([action_data(a) for a in rows.values()], generated, today)
         _apply(assessment, rows, changes)
@@ -226,7 +253,17 @@ def load_plan(db: Database, catalog: Catalog, assessment_id: uuid.UUID | str) ->
     scored = score_detail(detail, catalog)
     titles = {s.number: s.title for s in scored.card.sections if s.pack_id is None}
     arranged = assemble_plan(objectives, links, actions, titles, detail.assessment.date)
-    return PlanView(scored, arranged)
+    return PlanView(scored, arranged, load_topics(catalog.folders))
+
+
+def _link_questions(links: list[LinkData], library: Library) -> dict[uuid.UUID, frozenset[str]]:
+    """The questions each link's template names: their gap actions stand under the link."""
+    found = {}
+    for link in links:
+        template = library.template(link.template_id) if link.template_id else None
+        if template is not None:
+            found[link.id] = template.questions
+    return found
 
 
 def _links(session: Session, objective_ids: list[uuid.UUID]) -> list[LinkData]:
@@ -251,8 +288,9 @@ def _apply(assessment: Assessment, rows: dict[uuid.UUID, Action], changes: PlanC
     for action in (*changes.updated, *changes.closed, *changes.reopened):
         row = rows[action.id]
         for name in ("title", "description", "finding", "priority", "due", "status", "note",
-                     "closed_by_plan", "link_id"):  # fmt: skip
+                     "closed_by_plan", "link_id", "owner", "phase"):  # fmt: skip
             setattr(row, name, getattr(action, name))
+        row.question_ids = list(action.question_ids)
 
 
 def _new_action(assessment_id: uuid.UUID, gap: GeneratedAction, now: dt.datetime) -> Action:
@@ -266,7 +304,9 @@ def _new_action(assessment_id: uuid.UUID, gap: GeneratedAction, now: dt.datetime
         finding=gap.finding,
         priority=gap.priority,
         due=gap.due,
-        owner="",
+        owner=gap.owner,
+        phase=gap.phase,
+        question_ids=list(gap.question_ids),
         status="open",
         note="",
         closed_by_plan=False,

@@ -294,5 +294,9 @@ class Action(Stamped, Base):
     closed_by_plan: Mapped[bool] = mapped_column(default=False)
     # Fields the user changed; regenerating the plan never overwrites them.
     edited: Mapped[list] = mapped_column(JSON, default=list)
+    # Derived at every refresh of the plan, for generated actions: the phase of building the
+    # system it belongs to (docs/action-plan.md) and the questions whose gaps it closes.
+    phase: Mapped[int | None] = mapped_column(Integer, default=None)
+    question_ids: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
 
     assessment: Mapped[Assessment] = relationship(back_populates="actions")

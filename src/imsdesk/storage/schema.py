@@ -6,7 +6,7 @@ when a database must be created or upgraded. A test keeps this equal to the migr
 
 from __future__ import annotations
 
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 
 # Tables that mark a database as IMS Desk's (besides alembic_version).
 MARKER_TABLES = frozenset({"organisation", "assessment", "answer"})

@@ -59,7 +59,7 @@ class ActionsFilter(QSortFilterProxyModel):
             return False
         if self.owner is not None and action.owner.casefold() != self.owner.casefold():
             return False
-        if self.standard is not None and item.standard != self.standard:
+        if self.standard is not None and self.standard not in (item.standards or (item.standard,)):
             return False
         return not (self.overdue_only and not model.is_overdue(action))
 

@@ -42,6 +42,7 @@ class Column(IntEnum):
     DUE = 5
     STATUS = 6
     PRIORITY = 7
+    PHASE = 8
 
 
 HEADERS = {
@@ -53,6 +54,7 @@ HEADERS = {
     Column.DUE: "Due",
     Column.STATUS: "Status",
     Column.PRIORITY: "Priority",
+    Column.PHASE: "Phase",
 }
 # The action field each editable column changes.
 FIELDS = {
@@ -139,10 +141,11 @@ class ActionsModel(QAbstractTableModel):
         return sorted({r.action.owner for r in self._rows if r.action.owner}, key=str.casefold)
 
     def standards(self) -> list[str]:
-        return sorted({r.standard for r in self._rows if r.standard != NO_STANDARD})
+        served = {s for r in self._rows for s in (r.standards or (r.standard,))}
+        return sorted(served - {NO_STANDARD})
 
     def has_no_standard(self) -> bool:
-        return any(r.standard == NO_STANDARD for r in self._rows)
+        return any(not r.standards and r.standard == NO_STANDARD for r in self._rows)
 
     def is_open(self, action: ActionData) -> bool:
         return self.snapshot is not None and action.status in self.snapshot.open_statuses
@@ -173,6 +176,8 @@ class ActionsModel(QAbstractTableModel):
         elif column == Column.STATUS:
             statuses = self.statuses
             key = (statuses.index(a.status) if a.status in statuses else len(statuses),)
+        elif column == Column.PHASE:
+            key = (a.phase is None, a.phase or 0)
         else:
             key = (a.priority is not None, a.priority or 0.0)  # none below any number
         return (*key, item.position)
@@ -302,6 +307,10 @@ class ActionsModel(QAbstractTableModel):
             return f"Overdue: due {a.due.isoformat() if a.due else ''}"
         if column == Column.PRIORITY and "priority" not in self.editable_fields:
             return "Set by the gap's finding and weight; follows the answers."
+        if column == Column.PHASE:
+            return f"Phase {item.phase}" if item.phase else "Your own action: no phase"
+        if column == Column.CLAUSE and item.serves:
+            return f"Serves {item.serves}"
         if column == Column.FINDING and not a.generated:
             return "Your own action: refreshing the plan never changes it; Del deletes it."
         lines = [a.title]
@@ -320,7 +329,7 @@ def _display(item: PlanRow, column: Column) -> str:
     if column == Column.GROUP:
         return item.group.label
     if column == Column.CLAUSE:
-        return " ".join(p for p in (item.standard, a.clause) if p)
+        return item.serves or " ".join(p for p in (item.standard, a.clause) if p)
     if column == Column.TITLE:
         return a.title
     if column == Column.FINDING:
@@ -331,6 +340,8 @@ def _display(item: PlanRow, column: Column) -> str:
         return a.due.isoformat() if a.due else ""
     if column == Column.STATUS:
         return a.status
+    if column == Column.PHASE:
+        return str(a.phase) if a.phase else ""
     return "" if a.priority is None else f"{a.priority:g}"
 
 

@@ -38,6 +38,11 @@ class PlanRow:
     position: int  # the action's place in the plan (group, then urgency)
     standard: str  # e.g. "ISO 9001"; NO_STANDARD for an own action without a questionnaire
     clause_order: tuple[tuple[int, str], ...]  # sorts "9.10" after "9.2"
+    # The standards the action serves (both for an integrated action) and their clauses, as
+    # "ISO 9001 9.2.1; ISO 14001 9.2.1"; and its phase with the phase's name.
+    standards: tuple[str, ...] = ()
+    serves: str = ""
+    phase: str = ""
 
 
 @dataclass(frozen=True)
@@ -129,7 +134,7 @@ def read_plan(db: Database, catalog: Catalog, assessment_id: uuid.UUID) -> PlanS
     view = load_plan(db, catalog, assessment_id)
     record = view.scored.detail.assessment
     standards = {p.id: p.standard for p in view.scored.scope.packs}
-    rows = _rows(view.plan, standards)
+    rows = _rows(view.plan, standards, view)
     return PlanSnapshot(
         assessment_id=record.id,
         title=record.title,
@@ -153,7 +158,7 @@ def read_plan(db: Database, catalog: Catalog, assessment_id: uuid.UUID) -> PlanS
     )
 
 
-def _rows(plan: ActionPlan, standards: dict[str, str]) -> list[PlanRow]:
+def _rows(plan: ActionPlan, standards: dict[str, str], view: Any) -> list[PlanRow]:
     grouped: list[tuple[Group, tuple[ActionData, ...]]] = []
     for quality in plan.groups:
         for target in quality.targets:
@@ -178,9 +183,29 @@ def _rows(plan: ActionPlan, standards: dict[str, str]) -> list[PlanRow]:
                     position=len(rows),
                     standard=standards.get(action.pack_id, action.pack_id) or NO_STANDARD,
                     clause_order=clause_order(action.clause),
+                    standards=view.standards(action),
+                    serves=_serves(view, action),
+                    phase=f"{action.phase} {view.phase_name(action)}" if action.phase else "",
                 )
             )
     return rows
+
+
+def _serves(view: Any, action: ActionData) -> str:
+    """Standards and clauses, e.g. "ISO 9001 9.2.1; ISO 14001 9.2.1" (as the reports say)."""
+    scope = view.scored.scope
+    clauses: dict[str, list[str]] = {}
+    for question_id in action.question_ids:
+        pack = scope.pack_of(question_id)
+        if pack is not None:
+            clause = pack.question(question_id).clause
+            mine = clauses.setdefault(pack.standard, [])
+            if clause not in mine:
+                mine.append(clause)
+    if not clauses and action.link_id is not None and action.clause:  # both objectives
+        clauses = {p.standard: [action.clause] for p in scope.packs}
+    order = [p.standard for p in scope.packs]  # the assessment's order: QMS first
+    return "; ".join(f"{s} {', '.join(clauses[s])}" for s in sorted(clauses, key=order.index))
 
 
 def _link_label(quality: Any, environmental: Any) -> str:

@@ -50,14 +50,15 @@ WATCHED = frozenset({Kind.PLAN, Kind.OBJECTIVES, Kind.ANSWERS})
 # Column widths from sample texts (measuring every row would cost a pass over the plan); the
 # action's text takes the rest.
 WIDEST = {
-    Column.CLAUSE: "ISO 14001 6.1.2",
+    Column.CLAUSE: "ISO 9001 6.1.2",
     Column.FINDING: "likely major",
     Column.OWNER: "Site manager",
     Column.DUE: "2026-12-31",
     Column.STATUS: "in progress",
     Column.PRIORITY: "Prior.",
+    Column.PHASE: "Phase",
 }
-GROUP_WIDTH = 150  # the group's name shows on its first row; the tooltip has all of it
+GROUP_WIDTH = 130  # the group's name shows on its first row; the tooltip has all of it
 ERROR_STYLE = "color: #a4262c;"
 
 
