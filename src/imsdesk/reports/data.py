@@ -12,6 +12,7 @@ from imsdesk.catalog import Crosswalk, HarmonizedPage, Pack, Question
 from imsdesk.planning import ActionData, ActionPlan
 from imsdesk.scoring import QuestionResult, rules
 from imsdesk.services import AnswerRecord, ScoredAssessment
+from imsdesk.services.plan import served_clauses
 
 Progress = Callable[[float, str], None]
 
@@ -68,24 +69,10 @@ class ReportData:
         return {a.question_id: a for a in self.scored.detail.answers}
 
     def serves(self, action: ActionData) -> str:
-        """The standards and clauses an action serves, e.g. "ISO 9001 9.2.1; ISO 14001 9.2.1"
-        for an integrated action; its own clause for one the user wrote."""
-        scope = self.scored.scope
-        clauses: dict[str, list[str]] = {}
-        for question_id in action.question_ids:
-            pack = scope.pack_of(question_id)
-            if pack is not None:
-                mine = clauses.setdefault(pack.id, [])
-                clause = pack.question(question_id).clause
-                if clause not in mine:
-                    mine.append(clause)
-        if not clauses and action.pack_id and action.clause:
-            clauses[action.pack_id] = [action.clause]
-        if not clauses and action.link_id is not None and action.clause:  # both objectives
-            clauses = {p.id: [action.clause] for p in scope.packs}
-        return "; ".join(
-            f"{p.standard} {', '.join(clauses[p.id])}" for p in scope.packs if p.id in clauses
-        ) or (action.clause or "—")
+        """The standards and clauses an action serves (services.plan.served_clauses)."""
+        served = served_clauses(self.scored.scope, action)
+        text = "; ".join(f"{s} {', '.join(c)}".rstrip() for s, c in served.items())
+        return text or action.clause or "—"
 
     def pack(self, pack_id: str) -> Pack:
         return next(p for p in self.packs if p.id == pack_id)

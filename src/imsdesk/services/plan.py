@@ -35,6 +35,7 @@ from imsdesk.planning import (
 from imsdesk.planning.topics import Topics, load_topics
 from imsdesk.services.assessments import assessment_detail, get_assessment_row
 from imsdesk.services.objectives import link_data, objective_data, parse_id
+from imsdesk.services.scope import Scope
 from imsdesk.services.scoring import ScoredAssessment, score_detail
 from imsdesk.storage import Database
 from imsdesk.storage.models import Action, Assessment, Objective, ObjectiveLink
@@ -196,16 +197,35 @@ class PlanView:
 
     def standards(self, action: ActionData) -> tuple[str, ...]:
         """The standards an action serves: those of its questions (both, for an integrated
-        action), else of its questionnaire."""
-        scope = self.scored.scope
-        packs = {p.id for q in action.question_ids if (p := scope.pack_of(q)) is not None}
-        packs = packs or ({action.pack_id} if action.pack_id else set())
-        if not packs and action.link_id is not None:  # a link ties a QMS and an EMS objective
-            packs = {p.id for p in scope.packs}
-        return tuple(p.standard for p in scope.packs if p.id in packs)
+        action), else of its questionnaire, else both for an action under an objective link."""
+        return tuple(served_clauses(self.scored.scope, action))
+
+    def serves(self, action: ActionData) -> str:
+        """E.g. "ISO 9001 9.2.1; ISO 14001 9.2.1", as the app and the reports show it."""
+        return "; ".join(
+            f"{standard} {', '.join(clauses)}".rstrip()
+            for standard, clauses in served_clauses(self.scored.scope, action).items()
+        )
 
     def phase_name(self, action: ActionData) -> str:
         return self.topics.phase_name(action.phase) if action.phase else ""
+
+
+def served_clauses(scope: Scope, action: ActionData) -> dict[str, list[str]]:
+    """Standard -> the clauses an action serves there, in the assessment's order of packs."""
+    found: dict[str, list[str]] = {}
+    for question_id in action.question_ids:
+        pack = scope.pack_of(question_id)
+        if pack is not None:
+            clauses = found.setdefault(pack.id, [])
+            clause = pack.question(question_id).clause
+            if clause not in clauses:
+                clauses.append(clause)
+    if not found and action.pack_id:
+        found[action.pack_id] = [action.clause] if action.clause else []
+    if not found and action.link_id is not None:  # a link ties a QMS and an EMS objective
+        found = {p.id: [action.clause] if action.clause else [] for p in scope.packs}
+    return {p.standard: found[p.id] for p in scope.packs if p.id in found}
 
 
 def refresh_plan(

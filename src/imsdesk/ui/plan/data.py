@@ -184,28 +184,11 @@ def _rows(plan: ActionPlan, standards: dict[str, str], view: Any) -> list[PlanRo
                     standard=standards.get(action.pack_id, action.pack_id) or NO_STANDARD,
                     clause_order=clause_order(action.clause),
                     standards=view.standards(action),
-                    serves=_serves(view, action),
+                    serves=view.serves(action),
                     phase=f"{action.phase} {view.phase_name(action)}" if action.phase else "",
                 )
             )
     return rows
-
-
-def _serves(view: Any, action: ActionData) -> str:
-    """Standards and clauses, e.g. "ISO 9001 9.2.1; ISO 14001 9.2.1" (as the reports say)."""
-    scope = view.scored.scope
-    clauses: dict[str, list[str]] = {}
-    for question_id in action.question_ids:
-        pack = scope.pack_of(question_id)
-        if pack is not None:
-            clause = pack.question(question_id).clause
-            mine = clauses.setdefault(pack.standard, [])
-            if clause not in mine:
-                mine.append(clause)
-    if not clauses and action.link_id is not None and action.clause:  # both objectives
-        clauses = {p.standard: [action.clause] for p in scope.packs}
-    order = [p.standard for p in scope.packs]  # the assessment's order: QMS first
-    return "; ".join(f"{s} {', '.join(clauses[s])}" for s in sorted(clauses, key=order.index))
 
 
 def _link_label(quality: Any, environmental: Any) -> str:
