@@ -56,44 +56,22 @@ def field_problems(objective: ObjectiveData, assessment_date: dt.date) -> list[F
             f"{', '.join(f for f in FREQUENCIES if f)}.",
             "frequency",
         )
-    if objective.kind == ENVIRONMENTAL:
-        missing = [
-            (name, field)
-            for name, field, value in (
-                ("a KPI", "kpi", objective.kpi.strip()),
-                ("a unit", "unit", objective.unit.strip()),
-                ("a baseline", "baseline", objective.baseline is not None),
-                ("a target value", "target_value", objective.target_value is not None),
-                ("a due date", "due", objective.due is not None),
+    # What each kind needs to be measured (ISO 9001 6.2.1 b for quality objectives).
+    needed = {
+        ENVIRONMENTAL: ("kpi", "unit", "baseline", "target_value", "due"),
+        QUALITY: ("kpi", "unit", "target_value", "due"),
+    }.get(objective.kind, ())
+    missing = [field for field in needed if not _given(objective, field)]
+    if missing:
+        names = _join([NEEDED_NAMES[field] for field in missing])
+        if objective.kind == ENVIRONMENTAL:
+            text = (
+                f"An environmental target needs {names} "
+                f"(the baseline and the target value in the same unit)."
             )
-            if not value
-        ]
-        if missing:
-            add(
-                "An environmental target needs "
-                + _join([name for name, _ in missing])
-                + " (the baseline and the target value in the same unit).",
-                *(field for _, field in missing),
-            )
-    elif objective.kind == QUALITY:
-        # ISO 9001 6.2.1 b): quality objectives shall be measurable.
-        missing = [
-            (name, field)
-            for name, field, value in (
-                ("a KPI", "kpi", objective.kpi.strip()),
-                ("a unit", "unit", objective.unit.strip()),
-                ("a target value", "target_value", objective.target_value is not None),
-                ("a due date", "due", objective.due is not None),
-            )
-            if not value
-        ]
-        if missing:
-            add(
-                "A quality objective must be measurable (ISO 9001 6.2.1 b): it needs "
-                + _join([name for name, _ in missing])
-                + ".",
-                *(field for _, field in missing),
-            )
+        else:
+            text = f"A quality objective must be measurable (ISO 9001 6.2.1 b): it needs {names}."
+        add(text, *missing)
     if (
         objective.baseline is not None
         and objective.target_value is not None
@@ -135,6 +113,15 @@ def objective_warnings(objective: ObjectiveData) -> list[str]:
         f"The statement says {said} but the target value is {target:g} {objective.unit}".rstrip()
         + ": make them agree."
     ]
+
+
+NEEDED_NAMES = {"kpi": "a KPI", "unit": "a unit", "baseline": "a baseline",
+                "target_value": "a target value", "due": "a due date"}  # fmt: skip
+
+
+def _given(objective: ObjectiveData, field: str) -> bool:
+    value = getattr(objective, field)
+    return bool(value.strip()) if isinstance(value, str) else value is not None
 
 
 def _join(items: list[str]) -> str:

@@ -92,35 +92,30 @@ class AnswerBook(QObject):
         """False if the question does not allow N/A."""
         if value and not self.question(question_id).na_allowed:
             return False
-        state = self.get(question_id)
-        self._store(
-            replace(
-                state,
-                not_applicable=value,
-                does_not_arise=False,
-                maturity=None if value else state.maturity,
-                override_finding=None if value else state.override_finding,
-            ),
-            immediate=True,
-        )
+        self._excuse(question_id, not_applicable=value, does_not_arise=False)
         return True
 
     def set_does_not_arise(self, question_id: str, value: bool) -> bool:
         """False if the question is not a conditional requirement."""
         if value and not self.question(question_id).conditional:
             return False
+        self._excuse(question_id, does_not_arise=value, not_applicable=False)
+        return True
+
+    def _excuse(self, question_id: str, *, not_applicable: bool, does_not_arise: bool) -> None:
+        """N/A or does-not-arise on (which clears the maturity and any override) or off."""
         state = self.get(question_id)
+        excused = not_applicable or does_not_arise
         self._store(
             replace(
                 state,
-                does_not_arise=value,
-                not_applicable=False,
-                maturity=None if value else state.maturity,
-                override_finding=None if value else state.override_finding,
+                not_applicable=not_applicable,
+                does_not_arise=does_not_arise,
+                maturity=None if excused else state.maturity,
+                override_finding=None if excused else state.override_finding,
             ),
             immediate=True,
         )
-        return True
 
     def set_override(self, question_id: str, finding: str | None) -> None:
         """The assessor's own finding (one of rules.FINDINGS), or None for the computed one."""

@@ -10,6 +10,7 @@ the text fields.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -340,35 +341,36 @@ class QuestionWidget(QFrame):
             self.setFocus()
 
     def _toggle_na(self, *, from_key: bool) -> None:
-        if self.book.read_only:
-            self.message.emit("This assessment is final; reopen it to change answers.")
-            return
-        state = self.book.get(self.question.id)
-        if not self.book.set_not_applicable(self.question.id, not state.not_applicable):
-            self.message.emit(
-                f"{self.question.id} cannot be marked not applicable: the standard allows no "
-                f"exclusion here."
-            )
-            return
-        self.refresh()
-        if self.book.get(self.question.id).not_applicable:
-            self.justification.setFocus()
-        elif from_key:
-            self.setFocus()
+        self._toggle_excuse(
+            "not_applicable",
+            self.book.set_not_applicable,
+            f"{self.question.id} cannot be marked not applicable: the standard allows no "
+            f"exclusion here.",
+            from_key=from_key,
+        )
 
     def _toggle_arise(self, *, from_key: bool) -> None:
+        self._toggle_excuse(
+            "does_not_arise",
+            self.book.set_does_not_arise,
+            f"{self.question.id} applies whether or not a particular situation arises: answer "
+            f"it with a level.",
+            from_key=from_key,
+        )
+
+    def _toggle_excuse(
+        self, field: str, setter: Callable[[str, bool], bool], refused: str, *, from_key: bool
+    ) -> None:
+        """N/A or does-not-arise on or off; on, the cursor goes to the reason."""
         if self.book.read_only:
             self.message.emit("This assessment is final; reopen it to change answers.")
             return
-        state = self.book.get(self.question.id)
-        if not self.book.set_does_not_arise(self.question.id, not state.does_not_arise):
-            self.message.emit(
-                f"{self.question.id} applies whether or not a particular situation arises: "
-                f"answer it with a level."
-            )
+        on = not getattr(self.book.get(self.question.id), field)
+        if not setter(self.question.id, on):
+            self.message.emit(refused)
             return
         self.refresh()
-        if self.book.get(self.question.id).does_not_arise:
+        if on:
             self.justification.setFocus()
         elif from_key:
             self.setFocus()
